@@ -1,0 +1,48 @@
+package org.bioinstruct.infra.demo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.bioinstruct.schemas.avro.AdapterCheckpoint;
+import org.bioinstruct.schemas.avro.EvalMetric;
+import org.bioinstruct.schemas.avro.ShardManifest;
+import org.bioinstruct.schemas.avro.Split;
+
+/** What the topics hold at one moment, as committed records. */
+public record PipelineCounts(
+        long generated,
+        long accepted,
+        long rejected,
+        Map<String, Long> rejectedByReason,
+        long deadLettered,
+        List<ShardManifest> shards,
+        List<AdapterCheckpoint> checkpoints,
+        long trainingMetrics,
+        List<EvalMetric> evalMetrics) {
+
+    public PipelineCounts {
+        rejectedByReason = Map.copyOf(rejectedByReason);
+        shards = List.copyOf(shards);
+        checkpoints = List.copyOf(checkpoints);
+        evalMetrics = List.copyOf(evalMetrics);
+    }
+
+    public long examplesInShards() {
+        return shards.stream().mapToLong(ShardManifest::getRecordCount).sum();
+    }
+
+    public Set<String> shardIds(Split split) {
+        return shards.stream().filter(s -> s.getSplit() == split).map(ShardManifest::getShardId)
+                .collect(Collectors.toSet());
+    }
+
+    public Optional<AdapterCheckpoint> latestCheckpoint() {
+        return checkpoints.stream().max(java.util.Comparator.comparingInt(AdapterCheckpoint::getAdapterVersion));
+    }
+
+    public List<EvalMetric> evalMetricsOf(int adapterVersion) {
+        return evalMetrics.stream().filter(m -> m.getAdapterVersion() == adapterVersion).toList();
+    }
+}

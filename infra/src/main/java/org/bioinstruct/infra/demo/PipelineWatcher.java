@@ -1,0 +1,133 @@
+package org.bioinstruct.infra.demo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.bioinstruct.schemas.avro.AdapterCheckpoint;
+import org.bioinstruct.schemas.avro.EvalMetric;
+import org.bioinstruct.schemas.avro.RejectedInstruction;
+import org.bioinstruct.schemas.avro.ShardManifest;
+import org.bioinstruct.schemas.serde.SerdeConfig;
+import org.bioinstruct.schemas.topics.TopicCatalogue;
+
+/**
+ * Follows every pipeline topic from the beginning with read_committed, without a consumer group, and
+ * keeps the counts the demo's progress display and completion check read.
+ */
+public final class PipelineWatcher implements AutoCloseable {
+    private final TopicCatalogue catalogue;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Deserializer<RejectedInstruction> rejectedReader;
+    private final Deserializer<ShardManifest> shardReader;
+    private final Deserializer<AdapterCheckpoint> checkpointReader;
+    private final Deserializer<EvalMetric> evalReader;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile RuntimeException failure;
+
+    private long generated;
+    private long accepted;
+    private long deadLettered;
+    private long trainingMetrics;
+    private final Map<String, Long> rejectedByReason = new TreeMap<>();
+    private final Map<String, ShardManifest> shards = new LinkedHashMap<>();
+    private final Map<Integer, AdapterCheckpoint> checkpoints = new TreeMap<>();
+    private final List<EvalMetric> evalMetrics = new ArrayList<>();
+
+    public PipelineWatcher(TopicCatalogue catalogue, String bootstrapServers, String registryUrl) {
+        this.catalogue = catalogue;
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        Map<String, String> serdeConfig = Map.of(SerdeConfig.REGISTRY_URL, registryUrl);
+        this.rejectedReader = catalogue.rejected().valueSerde(serdeConfig).deserializer();
+        this.shardReader = catalogue.shardsReady().valueSerde(serdeConfig).deserializer();
+        this.checkpointReader = catalogue.checkpoints().valueSerde(serdeConfig).deserializer();
+        this.evalReader = catalogue.evalMetrics().valueSerde(serdeConfig).deserializer();
+        List<TopicPartition> partitions = new ArrayList<>();
+        catalogue.all().forEach(spec -> {
+            for (PartitionInfo info : consumer.partitionsFor(spec.name(), Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(info.topic(), info.partition()));
+            }
+        });
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        this.thread = new Thread(this::pollLoop, "pipeline-watcher");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    private void pollLoop() {
+        try {
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    apply(record);
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private synchronized void apply(ConsumerRecord<byte[], byte[]> record) {
+        String topic = record.topic();
+        if (topic.equals(catalogue.raw().name())) {
+            generated++;
+        } else if (topic.equals(catalogue.accepted().name())) {
+            accepted++;
+        } else if (topic.equals(catalogue.rejected().name())) {
+            rejectedByReason.merge(rejectedReader.deserialize(topic, record.value()).getReason(), 1L, Long::sum);
+        } else if (topic.equals(catalogue.dlq().name())) {
+            deadLettered++;
+        } else if (topic.equals(catalogue.shardsReady().name())) {
+            ShardManifest manifest = shardReader.deserialize(topic, record.value());
+            shards.put(manifest.getShardId(), manifest);
+        } else if (topic.equals(catalogue.checkpoints().name())) {
+            AdapterCheckpoint checkpoint = checkpointReader.deserialize(topic, record.value());
+            checkpoints.put(checkpoint.getAdapterVersion(), checkpoint);
+        } else if (topic.equals(catalogue.trainingMetrics().name())) {
+            trainingMetrics++;
+        } else if (topic.equals(catalogue.evalMetrics().name())) {
+            evalMetrics.add(evalReader.deserialize(topic, record.value()));
+        }
+    }
+
+    public synchronized PipelineCounts snapshot() {
+        if (failure != null) {
+            throw new IllegalStateException("watching the topics failed: " + failure.getMessage(), failure);
+        }
+        long rejected = rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
+        return new PipelineCounts(generated, accepted, rejected, rejectedByReason, deadLettered,
+                new ArrayList<>(shards.values()), new ArrayList<>(checkpoints.values()), trainingMetrics,
+                evalMetrics);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

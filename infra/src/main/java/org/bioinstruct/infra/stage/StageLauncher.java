@@ -1,0 +1,62 @@
+package org.bioinstruct.infra.stage;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.bioinstruct.infra.process.JvmProcess;
+import org.bioinstruct.infra.process.ProjectLayout;
+
+/**
+ * Starts a stage as its own JVM. Its settings go to {@code <data-dir>/config/<stage>.properties}, so an
+ * operator can see and rerun exactly what ran; its output to {@code <data-dir>/logs/<stage>.log}.
+ */
+public final class StageLauncher {
+    private final ProjectLayout layout;
+    private final Path dataDir;
+
+    public StageLauncher(ProjectLayout layout, Path dataDir) {
+        this.layout = layout;
+        this.dataDir = dataDir;
+    }
+
+    public JvmProcess start(Stage stage, Map<String, String> settings) {
+        Path config = writeConfig(stage, settings);
+        return JvmProcess.start(stage.cliName(), layout.classpath(stage.module()), stage.jvmArgs(),
+                stage.mainClass(), List.of("--config", config.toString()), logOf(stage));
+    }
+
+    /** The command line that runs the stage in the foreground (for {@code bioinstruct run}). */
+    public List<String> foregroundCommand(Stage stage, Map<String, String> settings, List<String> extraArgs) {
+        Path config = writeConfig(stage, settings);
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(stage.jvmArgs());
+        command.addAll(List.of("-cp", layout.classpath(stage.module()), stage.mainClass(), "--config", config.toString()));
+        command.addAll(extraArgs);
+        return command;
+    }
+
+    public Path logOf(Stage stage) {
+        return dataDir.resolve("logs").resolve(stage.cliName() + ".log");
+    }
+
+    private Path writeConfig(Stage stage, Map<String, String> settings) {
+        Properties properties = new Properties();
+        properties.putAll(settings);
+        Path file = dataDir.resolve("config").resolve(stage.cliName() + ".properties");
+        try {
+            Files.createDirectories(file.getParent());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                properties.store(out, "settings of the " + stage.cliName() + " stage");
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
