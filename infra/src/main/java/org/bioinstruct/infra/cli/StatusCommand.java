@@ -38,6 +38,7 @@ final class StatusCommand implements Callable<Integer> {
             return 1;
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, state.bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
             Map<TopicPartition, Long> ends = printTopics(admin);
             printGroups(admin, ends);

@@ -20,7 +20,7 @@ public final class RegistryProcess {
 
     public static JvmProcess start(ProjectLayout layout, Path dataDir, int port, String bootstrapServers) {
         JvmProcess registry = JvmProcess.start("schema-registry", layout.classpath("infra"),
-                List.of("-Xmx256m", "-Dlog4j2.configurationFile=" + dataDir.resolve("broker").resolve("log4j2.properties")),
+                List.of("-Xmx256m"),
                 MAIN_CLASS,
                 List.of("bootstrap.servers=" + bootstrapServers, "registry.host=127.0.0.1", "registry.port=" + port),
                 dataDir.resolve("logs").resolve("schema-registry.log"));
