@@ -1,0 +1,140 @@
+package org.bioinstruct.shards;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.bioinstruct.schemas.config.InvalidConfigException;
+import org.bioinstruct.schemas.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shard-builder Flink job: accepted instructions in, shard files plus their manifests out.
+ * Source and sinks are injected (Kafka in production, a bounded source and collecting sinks in tests);
+ * the logic lives in {@link DeadLetterRouter}, {@link SplitAssigner} and {@link ShardBatcher}.
+ *
+ * <p>{@link #main} runs it in a local MiniCluster until the process is terminated; on SIGTERM it stops
+ * with a savepoint (committing the last manifests) and the next start resumes from the newest retained
+ * checkpoint or savepoint in the checkpoint directory.
+ */
+public final class ShardBuilderJob {
+    private static final Logger LOG = LoggerFactory.getLogger(ShardBuilderJob.class);
+    public static final String JOB_NAME = "bioinstruct-shard-builder";
+    public static final String SOURCE_UID = "accepted-source";
+    public static final String ROUTER_UID = "dead-letter-router";
+    public static final String BATCHER_UID = "shard-batcher";
+    public static final String MANIFEST_SINK_UID = "manifest-sink";
+    public static final String DLQ_SINK_UID = "dlq-sink";
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ShardBuilderConfig config;
+    private final Source<DecodedRecord, ?, ?> source;
+    private final Sink<ShardDescriptor> manifestSink;
+    private final Sink<DeadLetter> deadLetterSink;
+
+    public ShardBuilderJob(ShardBuilderConfig config, Source<DecodedRecord, ?, ?> source,
+                           Sink<ShardDescriptor> manifestSink, Sink<DeadLetter> deadLetterSink) {
+        this.config = config;
+        this.source = source;
+        this.manifestSink = manifestSink;
+        this.deadLetterSink = deadLetterSink;
+    }
+
+    /** Adds the pipeline to {@code env}; every operator has a stable uid so checkpoints restore. */
+    public void build(StreamExecutionEnvironment env) {
+        SingleOutputStreamOperator<InstructionExample> examples = env
+                .fromSource(source, WatermarkStrategy.noWatermarks(), "accepted-instructions").uid(SOURCE_UID)
+                .process(new DeadLetterRouter()).uid(ROUTER_UID).name("route-dead-letters");
+        examples.getSideOutput(DeadLetterRouter.DEAD_LETTERS)
+                .sinkTo(deadLetterSink).uid(DLQ_SINK_UID).name("dlq");
+        examples
+                .keyBy(new SplitAssigner(config.evalFraction()))
+                .process(new ShardBatcher(config.shardsDir().toString(), config.shardSize(), config.maxAgeMs()))
+                .uid(BATCHER_UID).name("batch-into-shards")
+                .sinkTo(manifestSink).uid(MANIFEST_SINK_UID).name("shard-manifests");
+    }
+
+    /** Flink settings for this job: checkpointing, retention, no Kryo fallback, a small local cluster. */
+    public static Configuration flinkConfiguration(ShardBuilderConfig config) {
+        Configuration flink = new Configuration();
+        flink.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(config.checkpointIntervalMs()));
+        flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir().toUri().toString());
+        flink.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, savepointDir(config).toUri().toString());
+        flink.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        flink.set(PipelineOptions.GENERIC_TYPES, false);
+        flink.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("16m"));
+        flink.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.parse("16m"));
+        flink.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.parse("16m"));
+        flink.set(TaskManagerOptions.NUM_TASK_SLOTS, config.parallelism());
+        return flink;
+    }
+
+    public static void main(String[] args) throws Exception {
+        ShardBuilderConfig config;
+        try {
+            config = ShardBuilderConfig.from(Settings.fromArgs(args));
+        } catch (InvalidConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        run(config);
+    }
+
+    static void run(ShardBuilderConfig config) throws Exception {
+        Configuration flink = flinkConfiguration(config);
+        Optional<Path> restorePoint = config.restore() ? RetainedCheckpoints.newest(config.checkpointDir())
+                : Optional.empty();
+        restorePoint.ifPresent(path -> flink.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toString()));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
+        env.setParallelism(config.parallelism());
+        new ShardBuilderJob(config, KafkaConnectors.acceptedSource(config), KafkaConnectors.manifestSink(config),
+                KafkaConnectors.deadLetterSink(config)).build(env);
+
+        JobClient job = env.executeAsync(JOB_NAME);
+        LOG.info("shard-builder running (job {}): {} -> {} shards of {} in {}, eval fraction {}, restored from {}",
+                job.getJobID(), config.acceptedTopic(), config.shardsTopic(), config.shardSize(),
+                config.shardsDir(), config.evalFraction(), restorePoint.map(Path::toString).orElse("nothing"));
+        Thread stopper = new Thread(() -> stop(job, config), "shard-builder-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        job.getJobExecutionResult().get();
+        LOG.info("shard-builder job {} finished", job.getJobID());
+    }
+
+    /** Stop with a savepoint so the last manifests commit; if that fails the retained checkpoint remains. */
+    private static void stop(JobClient job, ShardBuilderConfig config) {
+        LOG.info("shard-builder stopping: taking a final savepoint in {}", savepointDir(config));
+        try {
+            String savepoint = job.stopWithSavepoint(false, savepointDir(config).toUri().toString(),
+                    SavepointFormatType.CANONICAL).get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            LOG.info("shard-builder stopped with savepoint {}", savepoint);
+        } catch (Exception e) {
+            LOG.warn("shard-builder could not stop with a savepoint ({}); cancelling, the last retained "
+                    + "checkpoint stays the restore point", e.toString());
+            job.cancel();
+        }
+    }
+
+    private static Path savepointDir(ShardBuilderConfig config) {
+        return config.checkpointDir().resolve("savepoints");
+    }
+}
