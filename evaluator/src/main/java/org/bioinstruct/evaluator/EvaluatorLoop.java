@@ -1,0 +1,257 @@
+package org.bioinstruct.evaluator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bioinstruct.schemas.avro.AdapterCheckpoint;
+import org.bioinstruct.schemas.avro.EvalMetric;
+import org.bioinstruct.schemas.avro.ShardManifest;
+import org.bioinstruct.schemas.avro.Split;
+import org.bioinstruct.schemas.topics.DlqHeaders;
+import org.bioinstruct.trainer.model.LoraAdapter;
+import org.bioinstruct.trainer.model.ShardFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads every EVAL shard manifest (from the start of the shards topic, each run) into the held-out set, and
+ * evaluates each adapter checkpoint once one is known. Metrics and the checkpoint consumer offset are committed
+ * in one Kafka transaction, so a restart neither loses nor repeats an evaluation.
+ */
+public final class EvaluatorLoop implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluatorLoop.class);
+
+    private final EvaluatorSettings settings;
+    private final CheckpointEvaluator evaluator;
+    private final HeldOutSet heldOut = new HeldOutSet();
+    private final Deque<ConsumerRecord<byte[], byte[]>> pending = new ArrayDeque<>();
+    private final KafkaConsumer<byte[], byte[]> shards;
+    private final KafkaConsumer<byte[], byte[]> checkpoints;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final Deserializer<ShardManifest> manifestDecoder;
+    private final Deserializer<AdapterCheckpoint> checkpointDecoder;
+    private final Serializer<EvalMetric> metricEncoder;
+    private final Serializer<String> keys = new StringSerializer();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile boolean running = true;
+    private boolean toldWaiting;
+
+    public EvaluatorLoop(EvaluatorSettings settings, CheckpointEvaluator evaluator) {
+        this.settings = settings;
+        this.evaluator = evaluator;
+        manifestDecoder = settings.topics().shardsReady().valueSerde(settings.serdeConfig()).deserializer();
+        checkpointDecoder = settings.topics().checkpoints().valueSerde(settings.serdeConfig()).deserializer();
+        metricEncoder = settings.topics().evalMetrics().valueSerde(settings.serdeConfig()).serializer();
+        shards = new KafkaConsumer<>(consumerConfig(null));
+        checkpoints = new KafkaConsumer<>(consumerConfig(settings.groupId()));
+        producer = new KafkaProducer<>(producerConfig());
+    }
+
+    private Map<String, Object> consumerConfig(String groupId) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        if (groupId != null) {
+            c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+            c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 4);
+        }
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        c.putAll(settings.kafkaOverrides());
+        if (groupId == null) {
+            c.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        }
+        return c;
+    }
+
+    private Map<String, Object> producerConfig() {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        p.putAll(settings.kafkaOverrides());
+        return p;
+    }
+
+    public void run() {
+        try {
+            producer.initTransactions();
+            checkpoints.subscribe(List.of(settings.topics().checkpoints().name()));
+            LOG.info("evaluator reading {} and {} as group {}", settings.topics().shardsReady().name(),
+                    settings.topics().checkpoints().name(), settings.groupId());
+            while (running) {
+                catchUpOnShards();
+                checkpoints.poll(Duration.ofMillis(settings.pollMillis())).forEach(pending::add);
+                if (heldOut.isEmpty()) {
+                    if (!pending.isEmpty() && !toldWaiting) {
+                        LOG.info("{} checkpoint(s) waiting for a first EVAL shard", pending.size());
+                        toldWaiting = true;
+                    }
+                    continue;
+                }
+                while (running && !pending.isEmpty()) {
+                    evaluateInTransaction(pending.peek());
+                    pending.remove();
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        }
+    }
+
+    public void stop(Duration timeout) throws InterruptedException {
+        running = false;
+        shards.wakeup();
+        checkpoints.wakeup();
+        closed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Reads the shards topic up to its current end, so a checkpoint is scored on every eval shard so far. */
+    private void catchUpOnShards() {
+        if (shards.assignment().isEmpty()) {
+            List<PartitionInfo> partitions = shards.partitionsFor(settings.topics().shardsReady().name());
+            if (partitions == null || partitions.isEmpty()) {
+                return;
+            }
+            List<TopicPartition> assigned = partitions.stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            shards.assign(assigned);
+            shards.seekToBeginning(assigned);
+        }
+        Map<TopicPartition, Long> end = shards.endOffsets(shards.assignment());
+        while (running && end.entrySet().stream().anyMatch(e -> shards.position(e.getKey()) < e.getValue())) {
+            shards.poll(Duration.ofMillis(100)).forEach(this::collectShard);
+        }
+    }
+
+    private void collectShard(ConsumerRecord<byte[], byte[]> record) {
+        ShardManifest manifest;
+        try {
+            manifest = manifestDecoder.deserialize(record.topic(), record.headers(), record.value());
+        } catch (RuntimeException e) {
+            // the trainer, which consumes this topic in a group, dead-letters undecodable manifests
+            LOG.warn("skipping undecodable manifest at {}-{}@{}: {}", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+            return;
+        }
+        if (manifest.getSplit() != Split.EVAL) {
+            return;
+        }
+        try {
+            heldOut.add(manifest.getShardId(), ShardFile.read(manifest.getUri(), manifest.getSha256()));
+            LOG.info("eval shard {}: {} held-out examples in all", manifest.getShardId(), heldOut.size());
+        } catch (ShardFile.ShardFileException e) {
+            LOG.error("eval shard {} not used: {}", manifest.getShardId(), e.getMessage());
+        }
+    }
+
+    private void evaluateInTransaction(ConsumerRecord<byte[], byte[]> record) {
+        producer.beginTransaction();
+        try {
+            evaluate(record);
+            producer.sendOffsetsToTransaction(
+                    Map.of(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1)),
+                    checkpoints.groupMetadata());
+            producer.commitTransaction();
+        } catch (KafkaException e) {
+            try {
+                producer.abortTransaction();
+            } catch (KafkaException abortFailed) {
+                LOG.warn("could not abort transaction: {}", abortFailed.toString());
+            }
+            throw e;
+        }
+    }
+
+    private void evaluate(ConsumerRecord<byte[], byte[]> record) {
+        AdapterCheckpoint checkpoint;
+        try {
+            checkpoint = checkpointDecoder.deserialize(record.topic(), record.headers(), record.value());
+        } catch (RuntimeException e) {
+            deadLetter(record, e, "undecodable AdapterCheckpoint: " + e.getMessage());
+            return;
+        }
+        int version = checkpoint.getAdapterVersion();
+        HeldOutSet.EvalSet set = heldOut.subset(settings.maxExamples());
+        LOG.info("adapter v{}: evaluating on {} held-out examples", version, set.examples().size());
+        List<EvalMetric> metrics;
+        try {
+            LoraAdapter adapter = LoraAdapter.load(Path.of(URI.create(checkpoint.getUri())));
+            metrics = evaluator.evaluate(version, checkpoint.getRunId(), adapter, set);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("adapter v{} not evaluated: {}", version, e.toString());
+            deadLetter(record, e, "cannot evaluate adapter " + checkpoint.getUri() + ": " + e);
+            return;
+        }
+        String topic = settings.topics().evalMetrics().name();
+        for (EvalMetric m : metrics) {
+            producer.send(new ProducerRecord<>(topic, keys.serialize(topic, Integer.toString(version)),
+                    metricEncoder.serialize(topic, m)));
+            LOG.info("adapter v{} {} {}: {} = {} (base {}, gain {}, n={})", version, m.getTask(), m.getCategory(),
+                    m.getMetric(), fmt(m.getValue()), fmt(m.getBaseline()), fmt(m.getGain()), m.getN());
+        }
+    }
+
+    private static String fmt(double value) {
+        return String.format("%.4f", value);
+    }
+
+    private void deadLetter(ConsumerRecord<byte[], byte[]> record, Exception error, String message) {
+        ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(settings.topics().dlq().name(), record.key(),
+                record.value());
+        header(dead, DlqHeaders.ERROR_CLASS, error.getClass().getName());
+        header(dead, DlqHeaders.ERROR_MESSAGE, message);
+        header(dead, DlqHeaders.STAGE, "evaluator");
+        header(dead, DlqHeaders.SOURCE_TOPIC, record.topic());
+        header(dead, DlqHeaders.SOURCE_PARTITION, Integer.toString(record.partition()));
+        header(dead, DlqHeaders.SOURCE_OFFSET, Long.toString(record.offset()));
+        producer.send(dead);
+    }
+
+    private static void header(ProducerRecord<byte[], byte[]> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        try {
+            shards.close();
+            checkpoints.close();
+            producer.close();
+        } finally {
+            closed.countDown();
+        }
+    }
+}

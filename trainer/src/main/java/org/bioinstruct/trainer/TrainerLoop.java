@@ -1,0 +1,256 @@
+package org.bioinstruct.trainer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bioinstruct.schemas.avro.AdapterCheckpoint;
+import org.bioinstruct.schemas.avro.ShardManifest;
+import org.bioinstruct.schemas.avro.Split;
+import org.bioinstruct.schemas.avro.TrainingMetric;
+import org.bioinstruct.schemas.topics.DlqHeaders;
+import org.bioinstruct.trainer.adapters.AdapterVersion;
+import org.bioinstruct.trainer.adapters.Lineage;
+import org.bioinstruct.trainer.model.Example;
+import org.bioinstruct.trainer.model.ShardFile;
+import org.bioinstruct.trainer.training.IncrementalTrainer;
+import org.bioinstruct.trainer.training.StepMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes shard manifests in order and, per manifest, in one Kafka transaction: trains it (or skips it),
+ * publishes training metrics and the adapter checkpoint (or dead-letters the manifest) and commits the
+ * consumer offset. A crash between writing an adapter and committing is healed on restart: the manifest comes
+ * back, its shard is found in the newest adapter's lineage and that checkpoint is published again.
+ */
+public final class TrainerLoop implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainerLoop.class);
+
+    private final TrainerSettings settings;
+    private final IncrementalTrainer trainer;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final Deserializer<ShardManifest> manifests;
+    private final Serializer<AdapterCheckpoint> checkpoints;
+    private final Serializer<TrainingMetric> metrics;
+    private final Serializer<String> keys = new StringSerializer();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean running = true;
+
+    public TrainerLoop(TrainerSettings settings, IncrementalTrainer trainer) {
+        this.settings = settings;
+        this.trainer = trainer;
+        this.manifests = settings.topics().shardsReady().valueSerde(settings.serdeConfig()).deserializer();
+        this.checkpoints = settings.topics().checkpoints().valueSerde(settings.serdeConfig()).serializer();
+        this.metrics = settings.topics().trainingMetrics().valueSerde(settings.serdeConfig()).serializer();
+        this.consumer = new KafkaConsumer<>(consumerConfig(settings));
+        this.producer = new KafkaProducer<>(producerConfig(settings));
+    }
+
+    static Map<String, Object> consumerConfig(TrainerSettings s) {
+        Map<String, Object> c = new HashMap<>();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
+        c.put(ConsumerConfig.GROUP_ID_CONFIG, s.groupId());
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        c.putAll(s.kafkaOverrides());
+        return c;
+    }
+
+    static Map<String, Object> producerConfig(TrainerSettings s) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, s.transactionalId());
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        p.putAll(s.kafkaOverrides());
+        return p;
+    }
+
+    /** Runs until {@link #stop()}; Kafka errors other than bad records end it with an exception. */
+    public void run() {
+        try {
+            producer.initTransactions();
+            consumer.subscribe(List.of(settings.topics().shardsReady().name()));
+            LOG.info("trainer consuming {} as group {}; next adapter version v{}",
+                    settings.topics().shardsReady().name(), settings.groupId(), trainer.nextVersion());
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(settings.pollMillis()))) {
+                    handleInTransaction(record);
+                    if (!running) {
+                        break;
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        }
+    }
+
+    /** Asks the loop to finish the manifest in hand and return; waits up to {@code timeout} for it to close. */
+    public void stop(Duration timeout) throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void handleInTransaction(ConsumerRecord<byte[], byte[]> record) {
+        producer.beginTransaction();
+        try {
+            handle(record);
+            producer.sendOffsetsToTransaction(
+                    Map.of(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1)),
+                    consumer.groupMetadata());
+            producer.commitTransaction();
+        } catch (KafkaException e) {
+            abortQuietly();
+            throw e;
+        }
+    }
+
+    private void handle(ConsumerRecord<byte[], byte[]> record) {
+        ShardManifest manifest;
+        try {
+            manifest = manifests.deserialize(record.topic(), record.headers(), record.value());
+        } catch (RuntimeException e) {
+            deadLetter(record, e, "undecodable ShardManifest: " + e.getMessage());
+            return;
+        }
+        String shardId = manifest.getShardId();
+        if (manifest.getSplit() == Split.EVAL) {
+            LOG.info("shard {}: EVAL split, not trained", shardId);
+            return;
+        }
+        switch (trainer.decide(shardId)) {
+            case ALREADY_TRAINED -> LOG.info("shard {}: already in adapter lineage, skipped", shardId);
+            case REPUBLISH -> {
+                AdapterVersion current = trainer.current().orElseThrow();
+                LOG.info("shard {}: already trained into v{}, publishing its checkpoint again", shardId,
+                        current.version());
+                publishCheckpoint(current);
+            }
+            case TRAIN -> train(record, manifest);
+        }
+    }
+
+    private void train(ConsumerRecord<byte[], byte[]> record, ShardManifest manifest) {
+        String shardId = manifest.getShardId();
+        List<Example> examples;
+        try {
+            examples = ShardFile.read(manifest.getUri(), manifest.getSha256());
+        } catch (ShardFile.ShardFileException e) {
+            LOG.error("shard {}: {} - sent to the DLQ, not trained", shardId, e.getMessage());
+            deadLetter(record, e, e.getMessage());
+            return;
+        }
+        if (examples.isEmpty()) {
+            deadLetter(record, new IllegalArgumentException("empty shard"), "shard " + shardId + " has no examples");
+            return;
+        }
+        int version = trainer.nextVersion();
+        LOG.info("shard {}: training {} examples into adapter v{}", shardId, examples.size(), version);
+        AdapterVersion written;
+        try {
+            written = trainer.train(shardId, examples, step -> publishMetric(version, shardId, step));
+        } catch (KafkaException e) {
+            throw e;
+        } catch (Exception e) {
+            LOG.error("shard {}: training failed - sent to the DLQ", shardId, e);
+            deadLetter(record, e, "training failed: " + e);
+            return;
+        }
+        Lineage lineage = written.lineage();
+        LOG.info("shard {}: wrote adapter v{} (loss {}, {} examples, {} tokens)", shardId, lineage.version(),
+                String.format("%.4f", lineage.loss()), lineage.examples(), lineage.tokens());
+        publishCheckpoint(written);
+    }
+
+    private void publishMetric(int version, String shardId, StepMetrics step) {
+        if (step.step() % settings.metricsEvery() != 0) {
+            return;
+        }
+        TrainingMetric metric = TrainingMetric.newBuilder()
+                .setRunId(settings.runId())
+                .setAdapterVersion(version)
+                .setShardId(shardId)
+                .setStep(step.step())
+                .setLoss(step.loss())
+                .setLearningRate(step.learningRate())
+                .setTokensPerSecond(step.tokensPerSecond())
+                .setGradNorm(step.gradNorm())
+                .setTimestamp(Instant.now())
+                .build();
+        send(settings.topics().trainingMetrics().name(), settings.runId(), metrics, metric);
+    }
+
+    private void publishCheckpoint(AdapterVersion version) {
+        AdapterCheckpoint checkpoint = Checkpoints.of(version);
+        send(settings.topics().checkpoints().name(), Integer.toString(version.version()), checkpoints, checkpoint);
+    }
+
+    private <V> void send(String topic, String key, Serializer<V> serializer, V value) {
+        producer.send(new ProducerRecord<>(topic, keys.serialize(topic, key), serializer.serialize(topic, value)));
+    }
+
+    private void deadLetter(ConsumerRecord<byte[], byte[]> record, Exception error, String message) {
+        ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(settings.topics().dlq().name(), record.key(),
+                record.value());
+        header(dead, DlqHeaders.ERROR_CLASS, error.getClass().getName());
+        header(dead, DlqHeaders.ERROR_MESSAGE, message);
+        header(dead, DlqHeaders.STAGE, "trainer");
+        header(dead, DlqHeaders.SOURCE_TOPIC, record.topic());
+        header(dead, DlqHeaders.SOURCE_PARTITION, Integer.toString(record.partition()));
+        header(dead, DlqHeaders.SOURCE_OFFSET, Long.toString(record.offset()));
+        producer.send(dead);
+    }
+
+    private static void header(ProducerRecord<byte[], byte[]> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void abortQuietly() {
+        try {
+            producer.abortTransaction();
+        } catch (KafkaException e) {
+            LOG.warn("could not abort transaction: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            consumer.close();
+            producer.close();
+        } finally {
+            stopped.countDown();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.bioinstruct.trainer;
+
+import java.time.Duration;
+import org.bioinstruct.schemas.config.InvalidConfigException;
+import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.trainer.adapters.AdapterStore;
+import org.bioinstruct.trainer.model.BaseModel;
+import org.bioinstruct.trainer.model.BaseModels;
+import org.bioinstruct.trainer.training.IncrementalTrainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The trainer stage: {@code TrainerMain --config FILE key=value...}. Trains each TRAIN shard into a new LoRA
+ * adapter version and publishes checkpoints and training metrics until SIGTERM. Exit code 2: bad configuration.
+ */
+public final class TrainerMain {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainerMain.class);
+
+    private TrainerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int code = run(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    static int run(String[] args) throws Exception {
+        TrainerSettings settings;
+        try {
+            settings = TrainerSettings.from(Settings.fromArgs(args));
+        } catch (InvalidConfigException | IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        limitTorchThreads();
+        BaseModel base = BaseModels.createOrLoad(settings.modelDir(), settings.seed());
+        LOG.info("base model {} ({} layers, hidden {})", base.dir(), base.config().numHiddenLayers(),
+                base.config().hiddenSize());
+        try (IncrementalTrainer trainer = new IncrementalTrainer(base, settings.lora(), settings.training(),
+                new AdapterStore(settings.adaptersDir()), settings.runId(), settings.seed());
+             TrainerLoop loop = new TrainerLoop(settings, trainer)) {
+            trainer.current().ifPresent(v -> LOG.info("resuming from adapter v{} ({} shards)", v.version(),
+                    v.lineage().shardIds().size()));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    loop.stop(Duration.ofSeconds(60));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "trainer-shutdown"));
+            loop.run();
+        }
+        LOG.info("trainer stopped");
+        return 0;
+    }
+
+    /** The embedded stack shares few cores between many processes: one torch thread unless told otherwise. */
+    static void limitTorchThreads() {
+        for (String key : new String[] {"ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads"}) {
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, "1");
+            }
+        }
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.bioinstruct.trainer.adapters;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/**
+ * {@code lineage.json} of an adapter version: its parent, the shards trained into it and every shard it has
+ * seen, plus the training summary its checkpoint record reports (so a lost checkpoint can be re-published).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Lineage(int version, Integer parent, List<String> newShardIds, List<String> shardIds,
+                      long examples, long tokens, double loss, String runId, String baseModel, long createdAtMillis) {
+    public Lineage {
+        newShardIds = List.copyOf(newShardIds);
+        shardIds = List.copyOf(shardIds);
+    }
+}

@@ -1,0 +1,59 @@
+package org.bioinstruct.trainer.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.Map;
+
+/** One pre-norm LLaMA decoder layer: {@code h = x + attn(norm(x)); out = h + mlp(norm(h))}. */
+public class DecoderLayer extends AbstractBlock implements HfNamed {
+    private final RmsNorm inputNorm;
+    private final CausalSelfAttention selfAttention;
+    private final RmsNorm postAttentionNorm;
+    private final SwiGluMlp mlp;
+
+    public DecoderLayer(TinyModelConfig config, LoraSpec lora) {
+        inputNorm = addChildBlock("input_layernorm", new RmsNorm(config.rmsNormEps()));
+        selfAttention = addChildBlock("self_attn", new CausalSelfAttention(config, lora));
+        postAttentionNorm = addChildBlock("post_attention_layernorm", new RmsNorm(config.rmsNormEps()));
+        mlp = addChildBlock("mlp", new SwiGluMlp(config, lora));
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+                                     PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        NDArray attended = selfAttention.forward(store, inputNorm.forward(store, inputs, training), training)
+                .singletonOrThrow();
+        NDList h = new NDList(x.add(attended));
+        NDArray fed = mlp.forward(store, postAttentionNorm.forward(store, h, training), training).singletonOrThrow();
+        return new NDList(h.singletonOrThrow().add(fed));
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        inputNorm.initialize(manager, dataType, inputShapes);
+        selfAttention.initialize(manager, dataType, inputShapes);
+        postAttentionNorm.initialize(manager, dataType, inputShapes);
+        mlp.initialize(manager, dataType, inputShapes);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return inputShapes;
+    }
+
+    @Override
+    public void collectParameters(String prefix, Map<String, Parameter> out) {
+        inputNorm.collectParameters(prefix + ".input_layernorm", out);
+        selfAttention.collectParameters(prefix + ".self_attn", out);
+        postAttentionNorm.collectParameters(prefix + ".post_attention_layernorm", out);
+        mlp.collectParameters(prefix + ".mlp", out);
+    }
+}
