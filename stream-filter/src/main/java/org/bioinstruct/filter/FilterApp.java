@@ -1,0 +1,180 @@
+package org.bioinstruct.filter;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.bioinstruct.schemas.config.CommonKeys;
+import org.bioinstruct.schemas.config.InvalidConfigException;
+import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.serde.SerdeConfig;
+import org.bioinstruct.schemas.topics.TopicCatalogue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The filter stage: a Kafka Streams application (exactly-once v2) from the raw topic to accepted,
+ * rejected and the DLQ. {@code main} only wires; {@link #config} and {@link #buildTopology} are what
+ * tests call. Exit 2 on invalid configuration, 1 if the streams client dies; SIGTERM closes it cleanly.
+ */
+public final class FilterApp implements AutoCloseable {
+    public static final String APPLICATION_ID = "filter.application.id";
+    public static final String STATE_DIR = "filter.state.dir";
+    public static final String COMMIT_INTERVAL_MS = "filter.commit.interval.ms";
+    public static final String REPLICATION_FACTOR = "filter.replication.factor";
+    public static final String THREADS = "filter.threads";
+    public static final String SUMMARY_INTERVAL_MS = "filter.summary.interval.ms";
+    private static final Logger LOG = LoggerFactory.getLogger(FilterApp.class);
+
+    private final Properties config;
+    private final TopicCatalogue topics;
+    private final long summaryIntervalMs;
+    private final FilterCounters counters = new FilterCounters();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ScheduledExecutorService summaries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "filter-summary");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean died;
+    private KafkaStreams streams;
+
+    /** Validates everything up front; throws {@link InvalidConfigException} naming the first bad key. */
+    public FilterApp(Settings settings) {
+        this.config = config(settings);
+        this.topics = TopicCatalogue.from(settings);
+        this.summaryIntervalMs = settings.longValue(SUMMARY_INTERVAL_MS, 5000, 100, 3_600_000);
+    }
+
+    public static void main(String[] args) {
+        FilterApp app;
+        try {
+            app = new FilterApp(Settings.fromArgs(args));
+        } catch (InvalidConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "filter-shutdown"));
+        boolean failed;
+        try {
+            app.start();
+            failed = !app.awaitStop();
+        } catch (Exception e) {
+            LOG.error("filter failed: {}", e.toString(), e);
+            failed = true;
+        }
+        app.close();
+        System.exit(failed ? 1 : 0);
+    }
+
+    /** The Kafka Streams configuration; throws {@link InvalidConfigException} naming a bad or missing key. */
+    public static Properties config(Settings settings) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.string(APPLICATION_ID, "bioinstruct-filter"));
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.string(CommonKeys.BOOTSTRAP_SERVERS));
+        props.put(SerdeConfig.REGISTRY_URL, settings.string(CommonKeys.SCHEMA_REGISTRY_URL));
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(settings));
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.longValue(COMMIT_INTERVAL_MS, 200, 10, 600_000));
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.intValue(REPLICATION_FACTOR, 1, 1, Short.MAX_VALUE));
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.intValue(THREADS, 1, 1, 64));
+        props.putAll(settings.withPrefix(CommonKeys.KAFKA_PREFIX));
+        return props;
+    }
+
+    public static Topology buildTopology(TopicCatalogue topics, Map<String, ?> serdeConfig, FilterRules rules) {
+        return buildTopology(topics, serdeConfig, rules, new FilterCounters(), Clock.systemUTC());
+    }
+
+    public static Topology buildTopology(TopicCatalogue topics, Map<String, ?> serdeConfig, FilterRules rules,
+                                         FilterCounters counters, Clock clock) {
+        return new FilterTopology(topics, serdeConfig, rules, counters, clock).build();
+    }
+
+    private static String stateDir(Settings settings) {
+        if (settings.has(STATE_DIR)) {
+            return settings.string(STATE_DIR);
+        }
+        if (!settings.has(CommonKeys.DATA_DIR)) {
+            throw new InvalidConfigException(CommonKeys.DATA_DIR, null, "required (or set " + STATE_DIR + ")");
+        }
+        return Path.of(settings.string(CommonKeys.DATA_DIR), "filter-state").toString();
+    }
+
+    /** Creates missing topics and starts processing; returns once the streams client is starting. */
+    public synchronized void start() throws Exception {
+        FilterTopics.ensureExist(adminConfig(), List.of(topics.raw(), topics.accepted(), topics.rejected(), topics.dlq()),
+                Short.parseShort(config.get(StreamsConfig.REPLICATION_FACTOR_CONFIG).toString()));
+        Map<String, Object> serdeConfig = Map.of(SerdeConfig.REGISTRY_URL, config.getProperty(SerdeConfig.REGISTRY_URL));
+        streams = new KafkaStreams(buildTopology(topics, serdeConfig, FilterRules.defaults(), counters,
+                Clock.systemUTC()), config);
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread failed, shutting the filter down: {}", e.toString(), e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((now, before) -> {
+            LOG.info("filter state {} -> {}", before, now);
+            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                died |= now == KafkaStreams.State.ERROR;
+                stopped.countDown();
+            }
+        });
+        streams.start();
+        AtomicLong lastLogged = new AtomicLong(-1);
+        summaries.scheduleAtFixedRate(() -> {
+            if (lastLogged.getAndSet(counters.total()) != counters.total()) {
+                LOG.info("filter summary: {}", counters.summary());
+            }
+        }, summaryIntervalMs, summaryIntervalMs, TimeUnit.MILLISECONDS);
+        LOG.info("filter started: {} -> {}, {} (dlq {}), application.id {}", topics.raw().name(),
+                topics.accepted().name(), topics.rejected().name(), topics.dlq().name(),
+                config.get(StreamsConfig.APPLICATION_ID_CONFIG));
+    }
+
+    /** Blocks until the filter is closed or its streams client dies; false if it died. */
+    public boolean awaitStop() throws InterruptedException {
+        stopped.await();
+        return !died;
+    }
+
+    public KafkaStreams.State state() {
+        return streams == null ? KafkaStreams.State.CREATED : streams.state();
+    }
+
+    public FilterCounters counters() {
+        return counters;
+    }
+
+    /** Commits and closes the streams client; safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        summaries.shutdownNow();
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(30));
+            LOG.info("filter stopped: {}", counters.summary());
+            streams = null;
+        }
+        stopped.countDown();
+    }
+
+    private Map<String, Object> adminConfig() {
+        Map<String, Object> admin = new HashMap<>();
+        config.forEach((k, v) -> admin.put(k.toString(), v));
+        admin.keySet().retainAll(AdminClientConfig.configNames());
+        return admin;
+    }
+}

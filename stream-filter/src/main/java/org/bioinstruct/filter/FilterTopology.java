@@ -1,0 +1,123 @@
+package org.bioinstruct.filter;
+
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+import org.bioinstruct.filter.DedupProcessor.Outcome;
+import org.bioinstruct.schemas.avro.RawInstruction;
+import org.bioinstruct.schemas.avro.RejectedInstruction;
+import org.bioinstruct.schemas.topics.TopicCatalogue;
+
+/**
+ * raw bytes -> decode (failures to the DLQ) -> validate (failures rejected) -> re-key by content hash and
+ * repartition -> exact dedup against a persistent store (repeats rejected) -> categorize -> accepted.
+ * Every raw record ends in exactly one of accepted, rejected or the DLQ; outputs are keyed by task id.
+ */
+final class FilterTopology {
+    static final String SEEN_STORE = "seen-content";
+
+    private record Checked(RawInstruction task, Violation violation) {
+        static Checked of(RawInstruction task, FilterRules rules) {
+            return new Checked(task, rules.check(task).orElse(null));
+        }
+    }
+
+    private final TopicCatalogue topics;
+    private final Map<String, ?> serdeConfig;
+    private final FilterRules rules;
+    private final FilterCounters counters;
+    private final Verdicts verdicts;
+
+    FilterTopology(TopicCatalogue topics, Map<String, ?> serdeConfig, FilterRules rules, FilterCounters counters,
+                   Clock clock) {
+        this.topics = topics;
+        this.serdeConfig = serdeConfig;
+        this.rules = rules;
+        this.counters = counters;
+        this.verdicts = new Verdicts(clock);
+    }
+
+    Topology build() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_STORE),
+                Serdes.String(), Serdes.String()));
+
+        Map<String, KStream<byte[], Decoded>> decoded = builder
+                .stream(topics.raw().name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("raw"))
+                .processValues(() -> new DecodeProcessor(topics.raw().valueSerde(serdeConfig).deserializer()),
+                        Named.as("decode"))
+                .split(Named.as("decoded-"))
+                .branch((key, value) -> value.ok(), Branched.as("ok"))
+                .defaultBranch(Branched.as("undecodable"));
+        deadLetter(decoded.get("decoded-undecodable"));
+
+        Map<String, KStream<byte[], Checked>> validated = decoded.get("decoded-ok")
+                .mapValues(value -> Checked.of(value.task(), rules), Named.as("validate"))
+                .split(Named.as("validation-"))
+                .branch((key, checked) -> checked.violation() != null, Branched.as("failed"))
+                .defaultBranch(Branched.as("passed"));
+        rejectInvalid(validated.get("validation-failed"));
+
+        Map<String, KStream<String, Outcome>> deduplicated = validated.get("validation-passed")
+                .map((key, checked) -> KeyValue.pair(ContentHash.of(checked.task()), checked.task()),
+                        Named.as("key-by-content"))
+                .repartition(Repartitioned.with(topics.raw().keySerde(serdeConfig), topics.raw().valueSerde(serdeConfig))
+                        .withName("by-content"))
+                .processValues(() -> new DedupProcessor(SEEN_STORE), Named.as("dedup-exact"), SEEN_STORE)
+                .split(Named.as("dedup-"))
+                .branch((hash, outcome) -> outcome.duplicate(), Branched.as("duplicate"))
+                .defaultBranch(Branched.as("first"));
+        rejectDuplicates(deduplicated.get("dedup-duplicate"));
+        accept(deduplicated.get("dedup-first"));
+        return builder.build();
+    }
+
+    private void deadLetter(KStream<byte[], Decoded> undecodable) {
+        undecodable
+                .mapValues(Decoded::undecodableValue, Named.as("original-bytes"))
+                .peek((key, value) -> counters.deadLettered(), Named.as("count-dlq"))
+                .to(topics.dlq().name(), Produced.with(topics.dlq().keySerde(serdeConfig),
+                        topics.dlq().valueSerde(serdeConfig)).withName("dlq"));
+    }
+
+    private void rejectInvalid(KStream<byte[], Checked> invalid) {
+        toRejected(invalid
+                .selectKey((key, checked) -> checked.task().getId(), Named.as("invalid-by-id"))
+                .mapValues(checked -> verdicts.reject(checked.task(), checked.violation()), Named.as("reject-invalid")),
+                "rejected-invalid");
+    }
+
+    private void rejectDuplicates(KStream<String, Outcome> duplicates) {
+        toRejected(duplicates
+                .selectKey((hash, outcome) -> outcome.task().getId(), Named.as("duplicate-by-id"))
+                .mapValues(outcome -> verdicts.duplicate(outcome.task(), outcome.firstId()),
+                        Named.as("reject-duplicate")),
+                "rejected-duplicate");
+    }
+
+    private void toRejected(KStream<String, RejectedInstruction> rejected, String name) {
+        rejected
+                .peek((id, record) -> counters.rejected(record.getReason()), Named.as("count-" + name))
+                .to(topics.rejected().name(), Produced.with(topics.rejected().keySerde(serdeConfig),
+                        topics.rejected().valueSerde(serdeConfig)).withName(name));
+    }
+
+    private void accept(KStream<String, Outcome> firsts) {
+        firsts
+                .selectKey((hash, outcome) -> outcome.task().getId(), Named.as("first-by-id"))
+                .mapValues(outcome -> verdicts.accept(outcome.task()), Named.as("categorize"))
+                .peek((id, record) -> counters.accepted(record.getCategory().name()), Named.as("count-accepted"))
+                .to(topics.accepted().name(), Produced.with(topics.accepted().keySerde(serdeConfig),
+                        topics.accepted().valueSerde(serdeConfig)).withName("accepted"));
+    }
+}

@@ -1,0 +1,59 @@
+package org.bioinstruct.filter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.bioinstruct.schemas.config.InvalidConfigException;
+import org.bioinstruct.schemas.config.Settings;
+import org.junit.jupiter.api.Test;
+
+class FilterAppConfigTest {
+    private static final Settings REQUIRED = Settings.fromArgs("bootstrap.servers=localhost:9092",
+            "schema.registry.url=mock://cfg", "data.dir=/tmp/bio");
+
+    @Test
+    void runsExactlyOnceV2WithDefaults() {
+        Properties props = FilterApp.config(REQUIRED);
+        assertEquals(StreamsConfig.EXACTLY_ONCE_V2, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+        assertEquals("bioinstruct-filter", props.get(StreamsConfig.APPLICATION_ID_CONFIG));
+        assertEquals(Path.of("/tmp/bio", "filter-state").toString(), props.get(StreamsConfig.STATE_DIR_CONFIG));
+        assertEquals(200L, props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
+        assertEquals(1, props.get(StreamsConfig.REPLICATION_FACTOR_CONFIG));
+        assertEquals("mock://cfg", props.get("schema.registry.url"));
+    }
+
+    @Test
+    void explicitStateDirNeedsNoDataDir() {
+        Properties props = FilterApp.config(Settings.fromArgs("bootstrap.servers=b:9092", "schema.registry.url=mock://c",
+                "filter.state.dir=/var/filter", "filter.application.id=f2", "filter.replication.factor=3",
+                "kafka.max.poll.records=50"));
+        assertEquals("/var/filter", props.get(StreamsConfig.STATE_DIR_CONFIG));
+        assertEquals("f2", props.get(StreamsConfig.APPLICATION_ID_CONFIG));
+        assertEquals(3, props.get(StreamsConfig.REPLICATION_FACTOR_CONFIG));
+        assertEquals("50", props.get("max.poll.records"));
+    }
+
+    @Test
+    void missingStateLocationNamesDataDir() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> FilterApp.config(
+                Settings.fromArgs("bootstrap.servers=b:9092", "schema.registry.url=mock://c")));
+        assertEquals("data.dir", e.key());
+    }
+
+    @Test
+    void missingRegistryUrlIsNamed() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> FilterApp.config(
+                Settings.fromArgs("bootstrap.servers=b:9092", "data.dir=/tmp/x")));
+        assertEquals("schema.registry.url", e.key());
+    }
+
+    @Test
+    void badReplicationFactorIsNamed() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> FilterApp.config(REQUIRED.with("filter.replication.factor", "zero")));
+        assertEquals("filter.replication.factor", e.key());
+    }
+}

@@ -1,0 +1,80 @@
+package org.bioinstruct.generator;
+
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.bioinstruct.schemas.avro.RawInstruction;
+import org.bioinstruct.schemas.config.InvalidConfigException;
+import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.topics.TopicSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stage entry point: produces {@code generator.count} RawInstructions to the raw topic and exits 0.
+ * Exit 2 on invalid configuration, 1 when sending fails. SIGTERM stops after the current record, flushed.
+ */
+public final class GeneratorMain {
+    private static final Logger LOG = LoggerFactory.getLogger(GeneratorMain.class);
+
+    private GeneratorMain() {
+    }
+
+    public static void main(String[] args) {
+        GeneratorConfig config;
+        try {
+            config = GeneratorConfig.from(Settings.fromArgs(args));
+        } catch (InvalidConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        int exitCode = run(config);
+        System.exit(exitCode);
+    }
+
+    static int run(GeneratorConfig config) {
+        TopicSpec<String, RawInstruction> raw = config.topics().raw();
+        GenerationBackend backend = config.createBackend();
+        try {
+            RawTopic.ensureExists(config.adminConfig(), raw, config.replicationFactor());
+        } catch (Exception e) {
+            LOG.error("cannot reach the broker at {} to check topic {}: {}", config.bootstrapServers(), raw.name(),
+                    e.toString());
+            return 1;
+        }
+        LOG.info("generating {} tasks with backend {} (seed {}) as run {} into {}", config.count(), backend.source(),
+                config.seed(), config.runId(), raw.name());
+        CountDownLatch done = new CountDownLatch(1);
+        try (Producer<String, RawInstruction> producer = new KafkaProducer<>(config.producerConfig(),
+                raw.keySerde(config.serdeConfig()).serializer(), raw.valueSerde(config.serdeConfig()).serializer())) {
+            InstructionPublisher publisher = new InstructionPublisher(backend,
+                    new RawInstructions(config.runId(), backend, Clock.systemUTC()), producer, raw.name());
+            Thread hook = new Thread(() -> stopAndWait(publisher, done), "generator-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            long sent = publisher.publish(config.count(), new RatePacer(config.rate()));
+            if (publisher.failure() != null) {
+                LOG.error("sending to {} failed: {}", raw.name(), publisher.failure().toString());
+                return 1;
+            }
+            LOG.info("done: {} records sent to {}", sent, raw.name());
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            done.countDown();
+        }
+    }
+
+    private static void stopAndWait(InstructionPublisher publisher, CountDownLatch done) {
+        publisher.requestStop();
+        try {
+            done.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.bioinstruct.generator;
+
+import java.util.List;
+
+/** Small English helpers for filling templates. */
+final class Text {
+    private Text() {
+    }
+
+    static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    static String series(List<String> items) {
+        if (items.size() == 1) {
+            return items.get(0);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
+    static String commaList(List<String> items) {
+        return String.join(", ", items);
+    }
+
+    static String article(String noun) {
+        return "aeiouAEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " + noun : "a " + noun;
+    }
+}

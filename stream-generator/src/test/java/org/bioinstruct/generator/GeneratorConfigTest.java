@@ -1,0 +1,54 @@
+package org.bioinstruct.generator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.bioinstruct.schemas.config.InvalidConfigException;
+import org.bioinstruct.schemas.config.Settings;
+import org.junit.jupiter.api.Test;
+
+class GeneratorConfigTest {
+    private static final String[] REQUIRED = {"bootstrap.servers=localhost:9092", "schema.registry.url=mock://gen"};
+
+    @Test
+    void defaultsToFourHundredSyntheticTasksWithSeed42() {
+        GeneratorConfig config = GeneratorConfig.from(Settings.fromArgs(REQUIRED));
+        assertEquals(400, config.count());
+        assertEquals(42, config.seed());
+        assertEquals("synthetic", config.backend());
+        assertEquals("run", config.runId());
+        assertEquals(0.0, config.rate());
+        assertEquals("bioinstruct.instructions.raw", config.topics().raw().name());
+    }
+
+    @Test
+    void producerIsIdempotentWithAcksAll() {
+        GeneratorConfig config = GeneratorConfig.from(Settings.fromArgs(REQUIRED).with("kafka.compression.type", "lz4"));
+        assertEquals(true, config.producerConfig().get("enable.idempotence"));
+        assertEquals("all", config.producerConfig().get("acks"));
+        assertEquals("lz4", config.producerConfig().get("compression.type"));
+    }
+
+    @Test
+    void unknownBackendIsAConfigErrorNamingTheKey() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> GeneratorConfig.from(Settings.fromArgs(REQUIRED).with("generator.backend", "openai")));
+        assertEquals("generator.backend", e.key());
+        assertTrue(e.getMessage().contains("synthetic"), e.getMessage());
+    }
+
+    @Test
+    void missingRegistryUrlIsAConfigErrorNamingTheKey() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> GeneratorConfig.from(Settings.fromArgs("bootstrap.servers=localhost:9092")));
+        assertEquals("schema.registry.url", e.key());
+    }
+
+    @Test
+    void negativeCountIsRejected() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> GeneratorConfig.from(Settings.fromArgs(REQUIRED).with("generator.count", "-1")));
+        assertEquals("generator.count", e.key());
+    }
+}

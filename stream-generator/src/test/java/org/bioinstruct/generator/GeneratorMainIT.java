@@ -1,0 +1,98 @@
+package org.bioinstruct.generator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.bioinstruct.schemas.avro.RawInstruction;
+import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.serde.SerdeConfig;
+import org.bioinstruct.schemas.topics.TopicCatalogue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The generator against a real single-node KRaft broker. */
+class GeneratorMainIT {
+    private static final String REGISTRY = "mock://generator-it";
+
+    private static KafkaClusterTestKit cluster;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
+                .setNumControllerNodes(1).build();
+        cluster = new KafkaClusterTestKit.Builder(nodes)
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "2")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
+                .setConfigProp("share.coordinator.state.topic.min.isr", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .build();
+        cluster.format();
+        cluster.startup();
+        cluster.waitForReadyBrokers();
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void producesTheSeededSequenceKeyedByIdAndExitsZero() throws Exception {
+        GeneratorConfig config = GeneratorConfig.from(Settings.fromArgs(
+                "bootstrap.servers=" + cluster.bootstrapServers(), "schema.registry.url=" + REGISTRY,
+                "generator.count=150", "generator.seed=7", "run.id=it"));
+        assertEquals(0, GeneratorMain.run(config));
+
+        List<ConsumerRecord<String, RawInstruction>> records = readAll(cluster.bootstrapServers(), 150);
+        assertEquals(150, records.size());
+        try (Admin admin = cluster.admin()) {
+            String raw = config.topics().raw().name();
+            assertEquals(4, admin.describeTopics(List.of(raw)).allTopicNames().get().get(raw).partitions().size());
+        }
+        records.sort((a, b) -> a.key().compareTo(b.key()));
+        List<CandidateTask> expected = new SyntheticBackend(7).nextBatch(150);
+        for (int i = 0; i < records.size(); i++) {
+            RawInstruction record = records.get(i).value();
+            assertEquals(RawInstructions.id("it", i + 1), records.get(i).key());
+            assertEquals(records.get(i).key(), record.getId());
+            assertEquals(expected.get(i), new CandidateTask(record.getInstruction(), record.getInput(),
+                    record.getOutput(), record.getProposedCategory()));
+            assertEquals("synthetic", record.getSource());
+        }
+    }
+
+    private static List<ConsumerRecord<String, RawInstruction>> readAll(String bootstrap, int expected) {
+        TopicCatalogue topics = TopicCatalogue.defaults();
+        Map<String, Object> serdeConfig = Map.of(SerdeConfig.REGISTRY_URL, REGISTRY);
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "generator-it",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, RawInstruction>> records = new ArrayList<>();
+        try (KafkaConsumer<String, RawInstruction> consumer = new KafkaConsumer<>(config,
+                topics.raw().keySerde(serdeConfig).deserializer(), topics.raw().valueSerde(serdeConfig).deserializer())) {
+            consumer.subscribe(List.of(topics.raw().name()));
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (records.size() < expected && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+}

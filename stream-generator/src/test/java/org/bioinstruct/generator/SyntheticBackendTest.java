@@ -1,0 +1,127 @@
+package org.bioinstruct.generator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bioinstruct.schemas.avro.Category;
+import org.bioinstruct.schemas.avro.RawInstruction;
+import org.junit.jupiter.api.Test;
+
+class SyntheticBackendTest {
+    private static final Clock FIXED = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void sameSeedAndCountGiveByteIdenticalRecords() {
+        assertEquals(encodedRun(42, 400), encodedRun(42, 400));
+    }
+
+    @Test
+    void batchSizeDoesNotChangeTheSequence() {
+        List<CandidateTask> oneBatch = new SyntheticBackend(7).nextBatch(300);
+        SyntheticBackend backend = new SyntheticBackend(7);
+        List<CandidateTask> threeBatches = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            threeBatches.addAll(backend.nextBatch(100));
+        }
+        assertEquals(oneBatch, threeBatches);
+    }
+
+    @Test
+    void differentSeedsGiveDifferentTasks() {
+        List<CandidateTask> a = new SyntheticBackend(1).nextBatch(50);
+        List<CandidateTask> b = new SyntheticBackend(2).nextBatch(50);
+        assertNotEquals(a, b);
+        long samePosition = 0;
+        for (int i = 0; i < a.size(); i++) {
+            samePosition += a.get(i).equals(b.get(i)) ? 1 : 0;
+        }
+        assertTrue(samePosition < 5, "seeds 1 and 2 agree on " + samePosition + " of 50 tasks");
+    }
+
+    @Test
+    void proposesEveryCategoryInASensibleMix() {
+        Map<Category, Integer> counts = new EnumMap<>(Category.class);
+        new SyntheticBackend(42).nextBatch(1000).forEach(t -> counts.merge(t.proposedCategory(), 1, Integer::sum));
+        for (Category category : Category.values()) {
+            assertTrue(counts.getOrDefault(category, 0) >= 100, "too few " + category + ": " + counts);
+        }
+    }
+
+    @Test
+    void repeatsAboutFivePercentOfTasksWordForWord() {
+        for (long seed : new long[] {1, 42, 2025}) {
+            List<CandidateTask> tasks = new SyntheticBackend(seed).nextBatch(2000);
+            Map<String, CandidateTask> firstByContent = new HashMap<>();
+            int repeats = 0;
+            for (CandidateTask task : tasks) {
+                CandidateTask first = firstByContent.putIfAbsent(ContentKey.of(task.instruction(), task.input()), task);
+                if (first != null) {
+                    repeats++;
+                    assertEquals(first, task, "a repeat must be an exact copy, not a near miss");
+                }
+            }
+            double share = repeats / 2000.0;
+            assertTrue(share >= 0.03 && share <= 0.07, "seed " + seed + ": duplicate share " + share);
+        }
+    }
+
+    @Test
+    void writesAboutFivePercentRuleBreakingTasks() {
+        for (long seed : new long[] {1, 42, 2025}) {
+            long breaking = new SyntheticBackend(seed).nextBatch(2000).stream()
+                    .filter(SelfInstructRules::breaksARule).count();
+            double share = breaking / 2000.0;
+            assertTrue(share >= 0.03 && share <= 0.07, "seed " + seed + ": rule-breaking share " + share);
+        }
+    }
+
+    @Test
+    void ruleBreakingTasksCoverEveryKindOfViolation() {
+        List<String> violations = new SyntheticBackend(42).nextBatch(3000).stream()
+                .map(SelfInstructRules::violation).filter(v -> !v.isEmpty()).distinct().sorted().toList();
+        assertEquals(List.of("BAD_FIRST_CHAR", "BLACKLISTED_WORD", "EMPTY_OUTPUT", "INPUT_EQUALS_OUTPUT", "TOO_SHORT",
+                "WRITE_A_PROGRAM"), violations);
+    }
+
+    @Test
+    void usesAFewDozenTemplates() {
+        assertTrue(SyntheticBackend.templateCount() >= 30, "templates: " + SyntheticBackend.templateCount());
+    }
+
+    @Test
+    void idsAreRunIdAndSixDigitSequence() {
+        SyntheticBackend backend = new SyntheticBackend(42);
+        RawInstruction record = new RawInstructions("run7", backend, FIXED).toRecord(backend.nextBatch(1).get(0), 42);
+        assertEquals("run7-000042", record.getId());
+        assertEquals("run7", record.getRunId());
+        assertEquals("synthetic", record.getSource());
+        assertEquals("synthetic-v1", record.getPromptVersion());
+    }
+
+    private static List<ByteBuffer> encodedRun(long seed, int count) {
+        SyntheticBackend backend = new SyntheticBackend(seed);
+        RawInstructions records = new RawInstructions("run", backend, FIXED);
+        List<ByteBuffer> out = new ArrayList<>();
+        List<CandidateTask> tasks = backend.nextBatch(count);
+        for (int i = 0; i < tasks.size(); i++) {
+            try {
+                out.add(records.toRecord(tasks.get(i), i + 1).toByteBuffer());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+}
