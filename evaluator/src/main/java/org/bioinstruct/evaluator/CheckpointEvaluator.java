@@ -21,8 +21,6 @@ import org.bioinstruct.trainer.model.PromptFormat;
 public final class CheckpointEvaluator implements AutoCloseable {
     public static final String SUITE = "heldout";
     public static final String TASK = "generation";
-    /** Task name of the all-categories figure: the Category enum has no "all" symbol. */
-    public static final String TASK_ALL = "generation-all";
     public static final String METRIC = "rougeL";
 
     private final BaseModel base;
@@ -54,7 +52,8 @@ public final class CheckpointEvaluator implements AutoCloseable {
         Instant now = Instant.now();
         byCategory.forEach((category, examples) ->
                 metrics.add(metric(adapterVersion, runId, category, TASK, examples, tuned, set, now)));
-        metrics.add(metric(adapterVersion, runId, Category.OTHER, TASK_ALL, set.examples(), tuned, set, now));
+        // A null category marks the figure over every category.
+        metrics.add(metric(adapterVersion, runId, null, TASK, set.examples(), tuned, set, now));
         return metrics;
     }
 

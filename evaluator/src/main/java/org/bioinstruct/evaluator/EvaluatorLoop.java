@@ -219,7 +219,8 @@ public final class EvaluatorLoop implements AutoCloseable {
         for (EvalMetric m : metrics) {
             producer.send(new ProducerRecord<>(topic, keys.serialize(topic, Integer.toString(version)),
                     metricEncoder.serialize(topic, m)));
-            LOG.info("adapter v{} {} {}: {} = {} (base {}, gain {}, n={})", version, m.getTask(), m.getCategory(),
+            Object category = m.getCategory() == null ? "all" : m.getCategory();
+            LOG.info("adapter v{} {} {}: {} = {} (base {}, gain {}, n={})", version, m.getTask(), category,
                     m.getMetric(), fmt(m.getValue()), fmt(m.getBaseline()), fmt(m.getGain()), m.getN());
         }
     }

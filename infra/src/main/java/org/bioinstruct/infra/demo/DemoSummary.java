@@ -49,7 +49,7 @@ public record DemoSummary(
     private static Map<String, Object> describe(EvalMetric metric) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("adapterVersion", metric.getAdapterVersion());
-        row.put("category", metric.getCategory().toString());
+        row.put("category", metric.getCategory() == null ? "ALL" : metric.getCategory().toString());
         row.put("metric", metric.getMetric());
         row.put("value", metric.getValue());
         row.put("baseline", metric.getBaseline());
