@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -17,17 +16,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bioinstruct.schemas.config.KafkaClientConfigs;
 import org.bioinstruct.schemas.avro.AdapterCheckpoint;
 import org.bioinstruct.schemas.avro.EvalMetric;
 import org.bioinstruct.schemas.avro.ShardManifest;
@@ -69,38 +66,17 @@ public final class EvaluatorLoop implements AutoCloseable {
         metricEncoder = settings.topics().evalMetrics().valueSerde(settings.serdeConfig()).serializer();
         shards = new KafkaConsumer<>(consumerConfig(null));
         checkpoints = new KafkaConsumer<>(consumerConfig(settings.groupId()));
-        producer = new KafkaProducer<>(producerConfig());
+        producer = new KafkaProducer<>(KafkaClientConfigs.transactionalProducer(
+                settings.bootstrapServers(), settings.transactionalId(), settings.kafkaOverrides()));
     }
 
     private Map<String, Object> consumerConfig(String groupId) {
-        Map<String, Object> c = new HashMap<>();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        Map<String, Object> c = KafkaClientConfigs.readCommittedConsumer(settings.bootstrapServers(), groupId,
+                settings.kafkaOverrides());
         if (groupId != null) {
-            c.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-            c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 4);
-        }
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        c.putAll(settings.kafkaOverrides());
-        if (groupId == null) {
-            c.remove(ConsumerConfig.GROUP_ID_CONFIG);
+            c.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 4);
         }
         return c;
-    }
-
-    private Map<String, Object> producerConfig() {
-        Map<String, Object> p = new HashMap<>();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        p.putAll(settings.kafkaOverrides());
-        return p;
     }
 
     public void run() {

@@ -3,7 +3,6 @@ package org.bioinstruct.trainer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -13,16 +12,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bioinstruct.schemas.config.KafkaClientConfigs;
 import org.bioinstruct.schemas.avro.AdapterCheckpoint;
 import org.bioinstruct.schemas.avro.ShardManifest;
 import org.bioinstruct.schemas.avro.Split;
@@ -68,29 +65,15 @@ public final class TrainerLoop implements AutoCloseable {
     }
 
     static Map<String, Object> consumerConfig(TrainerSettings s) {
-        Map<String, Object> c = new HashMap<>();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, s.groupId());
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
-        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        c.putAll(s.kafkaOverrides());
+        Map<String, Object> c = KafkaClientConfigs.readCommittedConsumer(s.bootstrapServers(), s.groupId(),
+                s.kafkaOverrides());
+        // one manifest per poll: each is trained and committed in its own transaction
+        c.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
         return c;
     }
 
     static Map<String, Object> producerConfig(TrainerSettings s) {
-        Map<String, Object> p = new HashMap<>();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, s.transactionalId());
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        p.putAll(s.kafkaOverrides());
-        return p;
+        return KafkaClientConfigs.transactionalProducer(s.bootstrapServers(), s.transactionalId(), s.kafkaOverrides());
     }
 
     /** Runs until {@link #stop()}; Kafka errors other than bad records end it with an exception. */
