@@ -43,7 +43,7 @@ public class CausalSelfAttention extends AbstractBlock implements HfNamed {
         NDArray q = rotary.apply(splitHeads(qProj.forward(store, inputs, training).singletonOrThrow(), batch, seq));
         NDArray k = rotary.apply(splitHeads(kProj.forward(store, inputs, training).singletonOrThrow(), batch, seq));
         NDArray v = splitHeads(vProj.forward(store, inputs, training).singletonOrThrow(), batch, seq);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(headDim)).add(causalMask(x, seq));
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(OwnedArrays.scalar(x, (float) Math.sqrt(headDim))).add(causalMask(x, seq));
         NDArray context = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(batch, seq, (long) heads * headDim);
         return oProj.forward(store, new NDList(context), training);
     }
@@ -59,7 +59,7 @@ public class CausalSelfAttention extends AbstractBlock implements HfNamed {
                 mask[row * seq + col] = MASKED;
             }
         }
-        return like.getManager().create(mask, new Shape(seq, seq));
+        return OwnedArrays.of(like.getManager(), mask, new Shape(seq, seq));
     }
 
     @Override

@@ -151,7 +151,7 @@ public final class LanguageModel implements AutoCloseable {
         while (count < newTokens) {
             int next;
             try (NDManager step = manager.newSubManager()) {
-                NDArray input = step.create(Arrays.copyOf(ids, length), new Shape(1, length));
+                NDArray input = OwnedArrays.of(step, Arrays.copyOf(ids, length), new Shape(1, length));
                 NDArray logits = forward(input, false);
                 next = (int) logits.get(0, length - 1).argMax().getLong();
             }
@@ -214,7 +214,7 @@ public final class LanguageModel implements AutoCloseable {
     private void assign(Parameter parameter, FloatTensor tensor, boolean trainable) {
         Shape shape = new Shape(tensor.shape());
         if (!parameter.isInitialized()) {
-            NDArray array = manager.create(tensor.data(), shape);
+            NDArray array = OwnedArrays.of(manager, tensor.data(), shape);
             parameter.setArray(array);
             array.setRequiresGradient(trainable);
         } else if (parameter.getArray().getShape().equals(shape)) {

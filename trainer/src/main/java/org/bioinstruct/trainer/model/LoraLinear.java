@@ -64,7 +64,7 @@ public class LoraLinear extends AbstractBlock implements HfNamed {
         NDArray a = store.getValue(loraA, x.getDevice(), training);
         NDArray b = store.getValue(loraB, x.getDevice(), training);
         NDArray update = Linear.linear(Linear.linear(x, a).singletonOrThrow(), b).singletonOrThrow();
-        return new NDList(y.add(update.mul(scaling)));
+        return new NDList(y.add(update.mul(OwnedArrays.scalar(update, scaling))));
     }
 
     @Override

@@ -24,7 +24,7 @@ public class RmsNorm extends AbstractBlock implements HfNamed {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        NDArray rms = x.square().mean(new int[] {-1}, true).add(eps).sqrt();
+        NDArray rms = x.square().mean(new int[] {-1}, true).add(OwnedArrays.scalar(x, eps)).sqrt();
         return new NDList(x.div(rms).mul(store.getValue(weight, x.getDevice(), training)));
     }
 

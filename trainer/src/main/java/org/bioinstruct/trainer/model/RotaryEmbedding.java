@@ -29,8 +29,8 @@ final class RotaryEmbedding {
                 sin[pos * headDim + i] = sin[pos * headDim + i + half] = (float) Math.sin(angle);
             }
         }
-        NDArray cosArray = manager.create(cos, new Shape(seq, headDim));
-        NDArray sinArray = manager.create(sin, new Shape(seq, headDim));
+        NDArray cosArray = OwnedArrays.of(manager, cos, new Shape(seq, headDim));
+        NDArray sinArray = OwnedArrays.of(manager, sin, new Shape(seq, headDim));
         NDArray first = x.get(new NDIndex("..., :" + half));
         NDArray second = x.get(new NDIndex("..., " + half + ":"));
         NDArray rotated = second.neg().concat(first, -1);

@@ -35,7 +35,8 @@ public class SwiGluMlp extends AbstractBlock implements HfNamed {
                                      PairList<String, Object> params) {
         NDArray gate = gateProj.forward(store, inputs, training).singletonOrThrow();
         NDArray up = upProj.forward(store, inputs, training).singletonOrThrow();
-        NDArray activated = Activation.swish(gate, 1f).mul(up);
+        // swish(gate) = gate * sigmoid(gate), without DJL's scalar overload (see OwnedArrays)
+        NDArray activated = gate.mul(Activation.sigmoid(gate)).mul(up);
         return downProj.forward(store, new NDList(activated), training);
     }
 

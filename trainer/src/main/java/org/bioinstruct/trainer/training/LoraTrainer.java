@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.bioinstruct.trainer.model.OwnedArrays;
 import org.bioinstruct.trainer.model.ByteTokenizer;
 import org.bioinstruct.trainer.model.Example;
 import org.bioinstruct.trainer.model.LanguageModel;
@@ -139,8 +140,8 @@ public final class LoraTrainer {
                 }
             }
             Shape shape = new Shape(rows, length);
-            return new Batch(manager.create(inputs, shape), manager.create(targets, shape),
-                    manager.create(mask, shape), count);
+            return new Batch(OwnedArrays.of(manager, inputs, shape), OwnedArrays.of(manager, targets, shape),
+                    OwnedArrays.of(manager, mask, shape), count);
         }
     }
 }

@@ -53,6 +53,41 @@ class LoraTrainerTest {
         }
     }
 
+    /**
+     * Regression: DJL builds CPU arrays over GC-managed direct buffers; a buffer collected between the
+     * forward and the backward pass, while autograd still held its tensor, made gradients NaN or
+     * different from run to run. With the collector running all the time, not a bit may change.
+     */
+    @Test
+    void trainingIsBitReproducibleWhileTheGarbageCollectorRuns() throws InterruptedException {
+        List<Double> quiet = losses();
+        List<Double> collected;
+        java.util.concurrent.atomic.AtomicBoolean training = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread collector = new Thread(() -> {
+            while (training.get()) {
+                System.gc();
+            }
+        });
+        collector.start();
+        try {
+            collected = losses();
+        } finally {
+            training.set(false);
+            collector.join();
+        }
+
+        assertEquals(quiet, collected);
+        assertTrue(quiet.stream().allMatch(Double::isFinite), quiet.toString());
+    }
+
+    private static List<Double> losses() {
+        List<Double> losses = new ArrayList<>();
+        try (LanguageModel model = LanguageModel.create(base, LoraSpec.defaults(), 7)) {
+            new LoraTrainer(model, new TrainingOptions(1e-2, 12, 4)).train(MEMORIZE, m -> losses.add(m.loss()));
+        }
+        return losses;
+    }
+
     @Test
     void trainingLeavesBaseWeightsBitIdenticalAndChangesOnlyLora() {
         try (LanguageModel model = LanguageModel.create(base, LoraSpec.defaults(), 7)) {
