@@ -2,7 +2,6 @@ package org.bioinstruct.evaluator;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -208,17 +207,9 @@ public final class EvaluatorLoop implements AutoCloseable {
     private void deadLetter(ConsumerRecord<byte[], byte[]> record, Exception error, String message) {
         ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(settings.topics().dlq().name(), record.key(),
                 record.value());
-        header(dead, DlqHeaders.ERROR_CLASS, error.getClass().getName());
-        header(dead, DlqHeaders.ERROR_MESSAGE, message);
-        header(dead, DlqHeaders.STAGE, "evaluator");
-        header(dead, DlqHeaders.SOURCE_TOPIC, record.topic());
-        header(dead, DlqHeaders.SOURCE_PARTITION, Integer.toString(record.partition()));
-        header(dead, DlqHeaders.SOURCE_OFFSET, Long.toString(record.offset()));
+        DlqHeaders.addError(dead.headers(), "evaluator", error.getClass().getName(), message);
+        DlqHeaders.addSource(dead.headers(), record.topic(), record.partition(), record.offset());
         producer.send(dead);
-    }
-
-    private static void header(ProducerRecord<byte[], byte[]> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

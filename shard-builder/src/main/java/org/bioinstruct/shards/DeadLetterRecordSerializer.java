@@ -1,6 +1,5 @@
 package org.bioinstruct.shards;
 
-import java.nio.charset.StandardCharsets;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -20,16 +19,8 @@ public final class DeadLetterRecordSerializer implements KafkaRecordSerializatio
     @Override
     public ProducerRecord<byte[], byte[]> serialize(DeadLetter letter, KafkaSinkContext context, Long timestamp) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(DlqHeaders.ERROR_CLASS, utf8(letter.errorClass()));
-        headers.add(DlqHeaders.ERROR_MESSAGE, utf8(letter.errorMessage()));
-        headers.add(DlqHeaders.STAGE, utf8(STAGE));
-        headers.add(DlqHeaders.SOURCE_TOPIC, utf8(letter.topic()));
-        headers.add(DlqHeaders.SOURCE_PARTITION, utf8(Integer.toString(letter.partition())));
-        headers.add(DlqHeaders.SOURCE_OFFSET, utf8(Long.toString(letter.offset())));
+        DlqHeaders.addError(headers, STAGE, letter.errorClass(), letter.errorMessage());
+        DlqHeaders.addSource(headers, letter.topic(), letter.partition(), letter.offset());
         return new ProducerRecord<>(topic, null, letter.key(), letter.value(), headers);
-    }
-
-    private static byte[] utf8(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

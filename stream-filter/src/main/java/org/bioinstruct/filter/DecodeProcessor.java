@@ -1,6 +1,5 @@
 package org.bioinstruct.filter;
 
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -54,20 +53,9 @@ final class DecodeProcessor implements FixedKeyProcessor<byte[], byte[], Decoded
 
     private Headers dlqHeaders(FixedKeyRecord<byte[], byte[]> record, RuntimeException error) {
         Headers headers = new RecordHeaders(record.headers().toArray());
-        add(headers, DlqHeaders.ERROR_CLASS, error.getClass().getName());
-        add(headers, DlqHeaders.ERROR_MESSAGE, String.valueOf(error.getMessage()));
-        add(headers, DlqHeaders.STAGE, STAGE);
-        context.recordMetadata().ifPresent(m -> {
-            add(headers, DlqHeaders.SOURCE_TOPIC, m.topic());
-            add(headers, DlqHeaders.SOURCE_PARTITION, String.valueOf(m.partition()));
-            add(headers, DlqHeaders.SOURCE_OFFSET, String.valueOf(m.offset()));
-        });
+        DlqHeaders.addError(headers, STAGE, error.getClass().getName(), String.valueOf(error.getMessage()));
+        context.recordMetadata().ifPresent(m -> DlqHeaders.addSource(headers, m.topic(), m.partition(), m.offset()));
         return headers;
-    }
-
-    private static void add(Headers headers, String name, String value) {
-        headers.remove(name);
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean isRegistryOutage(Throwable error) {

@@ -1,6 +1,5 @@
 package org.bioinstruct.trainer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -206,17 +205,9 @@ public final class TrainerLoop implements AutoCloseable {
     private void deadLetter(ConsumerRecord<byte[], byte[]> record, Exception error, String message) {
         ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(settings.topics().dlq().name(), record.key(),
                 record.value());
-        header(dead, DlqHeaders.ERROR_CLASS, error.getClass().getName());
-        header(dead, DlqHeaders.ERROR_MESSAGE, message);
-        header(dead, DlqHeaders.STAGE, "trainer");
-        header(dead, DlqHeaders.SOURCE_TOPIC, record.topic());
-        header(dead, DlqHeaders.SOURCE_PARTITION, Integer.toString(record.partition()));
-        header(dead, DlqHeaders.SOURCE_OFFSET, Long.toString(record.offset()));
+        DlqHeaders.addError(dead.headers(), "trainer", error.getClass().getName(), message);
+        DlqHeaders.addSource(dead.headers(), record.topic(), record.partition(), record.offset());
         producer.send(dead);
-    }
-
-    private static void header(ProducerRecord<byte[], byte[]> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     private void abortQuietly() {
