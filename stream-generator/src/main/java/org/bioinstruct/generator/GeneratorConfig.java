@@ -1,5 +1,6 @@
 package org.bioinstruct.generator;
 
+import org.bioinstruct.generator.synthetic.SyntheticBackend;
 import java.util.HashMap;
 import java.util.Map;
 import org.bioinstruct.schemas.config.CommonKeys;

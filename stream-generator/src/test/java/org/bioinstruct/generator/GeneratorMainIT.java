@@ -1,5 +1,6 @@
 package org.bioinstruct.generator;
 
+import org.bioinstruct.generator.synthetic.SyntheticBackend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;

@@ -1,5 +1,8 @@
-package org.bioinstruct.generator;
+package org.bioinstruct.generator.synthetic;
 
+import org.bioinstruct.generator.CandidateTask;
+import org.bioinstruct.generator.ContentKey;
+import org.bioinstruct.generator.GenerationBackend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +12,8 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bioinstruct.generator.Lexicon.Drug;
-import org.bioinstruct.generator.Lexicon.Gene;
+import org.bioinstruct.generator.synthetic.Lexicon.Drug;
+import org.bioinstruct.generator.synthetic.Lexicon.Gene;
 import org.junit.jupiter.api.Test;
 
 /** The synthetic tasks' outputs are the true answers according to the lexicon. */

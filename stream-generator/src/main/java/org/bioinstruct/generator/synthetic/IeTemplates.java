@@ -1,13 +1,16 @@
-package org.bioinstruct.generator;
+package org.bioinstruct.generator.synthetic;
 
-import static org.bioinstruct.generator.Text.capitalize;
-import static org.bioinstruct.generator.Text.commaList;
-import static org.bioinstruct.generator.Text.series;
+import org.bioinstruct.generator.CandidateTask;
+import org.bioinstruct.generator.ContentKey;
+import org.bioinstruct.generator.GenerationBackend;
+import static org.bioinstruct.generator.synthetic.Text.capitalize;
+import static org.bioinstruct.generator.synthetic.Text.commaList;
+import static org.bioinstruct.generator.synthetic.Text.series;
 
 import java.util.List;
-import org.bioinstruct.generator.Lexicon.Drug;
-import org.bioinstruct.generator.Lexicon.Gene;
-import org.bioinstruct.generator.Lexicon.LabTest;
+import org.bioinstruct.generator.synthetic.Lexicon.Drug;
+import org.bioinstruct.generator.synthetic.Lexicon.Gene;
+import org.bioinstruct.generator.synthetic.Lexicon.LabTest;
 import org.bioinstruct.schemas.avro.Category;
 
 /** Information extraction: entity mentions and relations from a short text, listed in order of appearance. */

@@ -1,12 +1,15 @@
-package org.bioinstruct.generator;
+package org.bioinstruct.generator.synthetic;
 
-import static org.bioinstruct.generator.Text.article;
+import org.bioinstruct.generator.CandidateTask;
+import org.bioinstruct.generator.ContentKey;
+import org.bioinstruct.generator.GenerationBackend;
+import static org.bioinstruct.generator.synthetic.Text.article;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.bioinstruct.generator.Lexicon.Drug;
-import org.bioinstruct.generator.Lexicon.Gene;
-import org.bioinstruct.generator.Lexicon.LabTest;
+import org.bioinstruct.generator.synthetic.Lexicon.Drug;
+import org.bioinstruct.generator.synthetic.Lexicon.Gene;
+import org.bioinstruct.generator.synthetic.Lexicon.LabTest;
 import org.bioinstruct.schemas.avro.Category;
 
 /** Question answering: factual questions, multiple choice, yes/no and questions about a short note. */

@@ -1,5 +1,8 @@
-package org.bioinstruct.generator;
+package org.bioinstruct.generator.synthetic;
 
+import org.bioinstruct.generator.CandidateTask;
+import org.bioinstruct.generator.ContentKey;
+import org.bioinstruct.generator.GenerationBackend;
 import java.util.List;
 
 /** Small English helpers for filling templates. */

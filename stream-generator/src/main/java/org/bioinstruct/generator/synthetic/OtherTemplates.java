@@ -1,12 +1,15 @@
-package org.bioinstruct.generator;
+package org.bioinstruct.generator.synthetic;
 
-import static org.bioinstruct.generator.Text.commaList;
+import org.bioinstruct.generator.CandidateTask;
+import org.bioinstruct.generator.ContentKey;
+import org.bioinstruct.generator.GenerationBackend;
+import static org.bioinstruct.generator.synthetic.Text.commaList;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.bioinstruct.generator.Lexicon.Drug;
-import org.bioinstruct.generator.Lexicon.Gene;
+import org.bioinstruct.generator.synthetic.Lexicon.Drug;
+import org.bioinstruct.generator.synthetic.Lexicon.Gene;
 import org.bioinstruct.schemas.avro.Category;
 
 /** Other tasks: classification, unit conversion, sorting, expansion and counting. */

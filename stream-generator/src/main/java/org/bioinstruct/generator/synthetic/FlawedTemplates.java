@@ -1,9 +1,12 @@
-package org.bioinstruct.generator;
+package org.bioinstruct.generator.synthetic;
 
+import org.bioinstruct.generator.CandidateTask;
+import org.bioinstruct.generator.ContentKey;
+import org.bioinstruct.generator.GenerationBackend;
 import java.util.List;
-import org.bioinstruct.generator.Lexicon.Drug;
-import org.bioinstruct.generator.Lexicon.Gene;
-import org.bioinstruct.generator.Lexicon.LabTest;
+import org.bioinstruct.generator.synthetic.Lexicon.Drug;
+import org.bioinstruct.generator.synthetic.Lexicon.Gene;
+import org.bioinstruct.generator.synthetic.Lexicon.LabTest;
 import org.bioinstruct.schemas.avro.Category;
 
 /**
