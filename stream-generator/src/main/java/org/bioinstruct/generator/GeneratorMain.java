@@ -37,7 +37,12 @@ public final class GeneratorMain {
 
     static int run(GeneratorConfig config) {
         TopicSpec<String, RawInstruction> raw = config.topics().raw();
-        GenerationBackend backend = config.createBackend();
+        try (GenerationBackend backend = config.createBackend()) {
+            return run(config, raw, backend);
+        }
+    }
+
+    private static int run(GeneratorConfig config, TopicSpec<String, RawInstruction> raw, GenerationBackend backend) {
         try {
             RawTopic.ensureExists(config.adminConfig(), raw, config.replicationFactor());
         } catch (Exception e) {
@@ -54,12 +59,15 @@ public final class GeneratorMain {
                     new RawInstructions(config.runId(), backend, Clock.systemUTC()), producer, raw.name());
             Thread hook = new Thread(() -> stopAndWait(publisher, done), "generator-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            long sent = publisher.publish(config.count(), new RatePacer(config.rate()));
+            Progress progress = Progress.forConsole(config.count());
+            long sent = publisher.publish(config.count(), new RatePacer(config.rate()), progress);
             if (publisher.failure() != null) {
                 LOG.error("sending to {} failed: {}", raw.name(), publisher.failure().toString());
                 return 1;
             }
-            LOG.info("done: {} records sent to {}", sent, raw.name());
+            LOG.info(String.format(java.util.Locale.ROOT, "done: %d records sent to %s in %.2f s (%.0f records/s)%s",
+                    sent, raw.name(), progress.elapsedSeconds(), progress.ratePerSecond(sent),
+                    backend.counters().isEmpty() ? "" : "; " + backend.counters()));
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

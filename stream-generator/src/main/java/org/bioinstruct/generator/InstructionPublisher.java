@@ -4,12 +4,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bioinstruct.schemas.avro.RawInstruction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Draws tasks from a backend and sends them to the raw topic, paced, with progress lines. */
+/** Draws tasks from a backend and sends them to the raw topic, paced, showing progress. */
 final class InstructionPublisher {
-    private static final Logger LOG = LoggerFactory.getLogger(InstructionPublisher.class);
     private static final int BATCH = 100;
 
     private final GenerationBackend backend;
@@ -31,26 +28,36 @@ final class InstructionPublisher {
         stopRequested = true;
     }
 
-    /** Sends {@code count} records (fewer if stopped or a send fails), flushes, and returns how many were sent. */
-    long publish(long count, RatePacer pacer) throws InterruptedException {
+    /**
+     * Sends {@code count} records, or every record the backend has when {@code count} is 0; fewer if
+     * stopped, if a send fails or if the backend runs out. Flushes, and returns how many were sent.
+     */
+    long publish(long count, RatePacer pacer, Progress progress) throws InterruptedException {
         long sent = 0;
-        while (sent < count && !stopRequested && sendFailure.get() == null) {
-            for (CandidateTask task : backend.nextBatch((int) Math.min(BATCH, count - sent))) {
+        boolean exhausted = false;
+        while ((count == 0 || sent < count) && !exhausted && !stopRequested && sendFailure.get() == null) {
+            int wanted = (int) (count == 0 ? BATCH : Math.min(BATCH, count - sent));
+            var batch = backend.nextBatch(wanted);
+            exhausted = batch.isEmpty();
+            for (CandidateTask task : batch) {
                 pacer.awaitTurn(sent);
-                RawInstruction record = records.toRecord(task, sent + 1);
-                producer.send(new ProducerRecord<>(topic, record.getId(), record), (metadata, error) -> {
+                send(task, ++sent);
+                progress.update(sent);
+            }
+        }
+        producer.flush();
+        progress.finish(sent);
+        return sent;
+    }
+
+    private void send(CandidateTask task, long sequence) {
+        RawInstruction record = records.toRecord(task, sequence);
+        producer.send(new ProducerRecord<>(topic, null, record.getId(), record, records.headers(task)),
+                (metadata, error) -> {
                     if (error != null) {
                         sendFailure.compareAndSet(null, error);
                     }
                 });
-                sent++;
-                if (sent % BATCH == 0 || sent == count) {
-                    LOG.info("generated {}/{}", sent, count);
-                }
-            }
-        }
-        producer.flush();
-        return sent;
     }
 
     /** The first send that failed, if any; after {@link #publish} returns, every send has completed. */

@@ -1,20 +1,36 @@
 package org.bioinstruct.generator;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.List;
+import java.util.HexFormat;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.bioinstruct.schemas.avro.RawInstruction;
 
-/** Turns a backend's candidate tasks into RawInstruction records with ids {@code <runId>-<6-digit sequence>}. */
+/**
+ * Turns a backend's candidate tasks into RawInstruction records. Ids are {@code <runId>-<6-digit sequence>},
+ * or, for content-addressed backends (imports), {@code sha-} plus a hash of instruction, input and output,
+ * so importing the same data twice yields the same ids.
+ */
 public final class RawInstructions {
+    public static final String HEADER_SOURCE = "bioinstruct.source";
+    public static final String HEADER_PROMPT_VERSION = "bioinstruct.prompt.version";
+    public static final String HEADER_RUN_ID = "bioinstruct.run.id";
+    public static final String HEADER_ORIGIN = "bioinstruct.origin";
+
     private final String runId;
     private final String source;
     private final String promptVersion;
+    private final boolean contentAddressed;
     private final Clock clock;
 
     public RawInstructions(String runId, GenerationBackend backend, Clock clock) {
         this.runId = runId;
         this.source = backend.source();
         this.promptVersion = backend.promptVersion();
+        this.contentAddressed = backend.contentAddressed();
         this.clock = clock;
     }
 
@@ -22,10 +38,24 @@ public final class RawInstructions {
         return String.format("%s-%06d", runId, sequence);
     }
 
+    /** A stable id from the task's content: the same task always gets the same id. */
+    public static String contentId(CandidateTask task) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[] {task.instruction(), task.input(), task.output()}) {
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return "sha-" + HexFormat.of().formatHex(sha.digest(), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+
     /** The record for the {@code sequence}-th task of this run (counting from 1). */
     public RawInstruction toRecord(CandidateTask task, long sequence) {
         return RawInstruction.newBuilder()
-                .setId(id(runId, sequence))
+                .setId(contentAddressed ? contentId(task) : id(runId, sequence))
                 .setRunId(runId)
                 .setInstruction(task.instruction())
                 .setInput(task.input())
@@ -33,8 +63,24 @@ public final class RawInstructions {
                 .setProposedCategory(task.proposedCategory())
                 .setSource(source)
                 .setPromptVersion(promptVersion)
-                .setSeedIds(List.of())
+                .setSeedIds(task.seedIds())
                 .setCreatedAt(clock.instant())
                 .build();
+    }
+
+    /** Provenance headers, so tooling can filter a topic without decoding Avro. */
+    public Headers headers(CandidateTask task) {
+        Headers headers = new RecordHeaders();
+        headers.add(HEADER_SOURCE, utf8(source));
+        headers.add(HEADER_PROMPT_VERSION, utf8(promptVersion));
+        headers.add(HEADER_RUN_ID, utf8(runId));
+        if (!task.origin().isEmpty()) {
+            headers.add(HEADER_ORIGIN, utf8(task.origin()));
+        }
+        return headers;
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

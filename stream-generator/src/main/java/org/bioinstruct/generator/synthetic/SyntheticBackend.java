@@ -13,15 +13,17 @@ import org.bioinstruct.schemas.avro.Category;
 
 /**
  * Offline backend: writes biomedical tasks of every category from the {@link Lexicon}, deterministically
- * for a seed. Like a real LLM backend it sometimes repeats an earlier task word for word and sometimes
- * writes one that breaks a validation rule, in controlled shares, so the filter has real work.
- * Apart from those deliberate repeats every task is distinct after normalization.
+ * for a seed. Like a real LLM backend it sometimes repeats an earlier task word for word, sometimes
+ * rewords one slightly (a near duplicate) and sometimes writes one that breaks a validation rule, each
+ * in a controlled share, so the filter has real work. Apart from the exact repeats every task is distinct
+ * after normalization.
  */
 public final class SyntheticBackend implements GenerationBackend {
     public static final String SOURCE = "synthetic";
     public static final String PROMPT_VERSION = "synthetic-v1";
     public static final double DUPLICATE_SHARE = 0.05;
     public static final double FLAWED_SHARE = 0.05;
+    public static final double NEAR_DUPLICATE_SHARE = 0.05;
     /** Attempts to find a task not emitted before; after that a repeat is accepted rather than looping forever. */
     private static final int MAX_ATTEMPTS = 64;
     private static final double[] CATEGORY_CUMULATIVE = {0.35, 0.60, 0.85, 1.0};
@@ -73,6 +75,12 @@ public final class SyntheticBackend implements GenerationBackend {
         }
         if (roll < DUPLICATE_SHARE + FLAWED_SHARE) {
             return fresh(flawed);
+        }
+        if (roll < DUPLICATE_SHARE + FLAWED_SHARE + NEAR_DUPLICATE_SHARE && !cleanEmitted.isEmpty()) {
+            CandidateTask reworded = NearDuplicates.reword(pick.one(cleanEmitted), pick);
+            if (emittedContent.add(ContentKey.of(reworded.instruction(), reworded.input()))) {
+                return reworded;
+            }
         }
         CandidateTask task = fresh(templates.get(category(pick.unit())));
         cleanEmitted.add(task);

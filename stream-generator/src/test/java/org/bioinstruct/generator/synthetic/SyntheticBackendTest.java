@@ -82,6 +82,56 @@ class SyntheticBackendTest {
     }
 
     @Test
+    void rewordsAboutFivePercentOfTasksIntoNearDuplicatesAboveTheRougeThreshold() {
+        for (long seed : new long[] {1, 42, 2025}) {
+            List<CandidateTask> tasks = new SyntheticBackend(seed).nextBatch(2000);
+            Map<String, CandidateTask> firstBySubstance = new HashMap<>();
+            int nearDuplicates = 0;
+            for (CandidateTask task : tasks) {
+                CandidateTask first = firstBySubstance.putIfAbsent(task.input() + "\u0000" + task.output(), task);
+                if (first != null && !first.instruction().equals(task.instruction())
+                        && rougeL(first.instruction() + " " + first.input(), task.instruction() + " " + task.input()) > 0.7) {
+                    nearDuplicates++;
+                }
+            }
+            double share = nearDuplicates / 2000.0;
+            // 5% deliberate rewordings, plus templated tasks that happen to be as close (e.g. yes/no questions)
+            assertTrue(share >= 0.04 && share <= 0.10, "seed " + seed + ": near-duplicate share " + share);
+        }
+    }
+
+    @Test
+    void everyRewordingDiffersAfterNormalizationButStaysAboveTheRougeThreshold() {
+        Pick pick = new Pick(5);
+        for (CandidateTask original : new SyntheticBackend(3).nextBatch(500)) {
+            if (original.instruction().isEmpty() || SelfInstructRules.breaksARule(original)) {
+                continue;
+            }
+            CandidateTask reworded = NearDuplicates.reword(original, pick);
+            assertNotEquals(ContentKey.of(original.instruction(), original.input()),
+                    ContentKey.of(reworded.instruction(), reworded.input()), reworded.instruction());
+            assertTrue(rougeL(original.instruction() + " " + original.input(),
+                    reworded.instruction() + " " + reworded.input()) > 0.7, original + " -> " + reworded);
+            assertEquals(original.output(), reworded.output());
+        }
+    }
+
+    /** ROUGE-L F-measure with rouge_score's tokenization (lowercase, alphanumeric runs). */
+    private static double rougeL(String a, String b) {
+        String[] x = a.toLowerCase().replaceAll("[^a-z0-9]+", " ").trim().split(" ");
+        String[] y = b.toLowerCase().replaceAll("[^a-z0-9]+", " ").trim().split(" ");
+        int[][] lcs = new int[x.length + 1][y.length + 1];
+        for (int i = 1; i <= x.length; i++) {
+            for (int j = 1; j <= y.length; j++) {
+                lcs[i][j] = x[i - 1].equals(y[j - 1]) ? lcs[i - 1][j - 1] + 1 : Math.max(lcs[i - 1][j], lcs[i][j - 1]);
+            }
+        }
+        double p = (double) lcs[x.length][y.length] / y.length;
+        double r = (double) lcs[x.length][y.length] / x.length;
+        return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    @Test
     void writesAboutFivePercentRuleBreakingTasks() {
         for (long seed : new long[] {1, 42, 2025}) {
             long breaking = new SyntheticBackend(seed).nextBatch(2000).stream()
