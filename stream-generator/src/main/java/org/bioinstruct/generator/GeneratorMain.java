@@ -1,6 +1,7 @@
 package org.bioinstruct.generator;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -65,8 +66,9 @@ public final class GeneratorMain {
                 LOG.error("sending to {} failed: {}", raw.name(), publisher.failure().toString());
                 return 1;
             }
-            LOG.info(String.format(java.util.Locale.ROOT, "done: %d records sent to %s in %.2f s (%.0f records/s)%s",
+            LOG.info(String.format(Locale.ROOT, "done: %d records sent to %s in %.2f s (%.0f records/s, %.0f bytes/record)%s",
                     sent, raw.name(), progress.elapsedSeconds(), progress.ratePerSecond(sent),
+                    producerMetric(producer, "record-size-avg"),
                     backend.counters().isEmpty() ? "" : "; " + backend.counters()));
             return 0;
         } catch (InterruptedException e) {
@@ -75,6 +77,13 @@ public final class GeneratorMain {
         } finally {
             done.countDown();
         }
+    }
+
+    private static double producerMetric(Producer<?, ?> producer, String name) {
+        return producer.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals(name) && e.getKey().group().equals("producer-metrics"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .findFirst().orElse(Double.NaN);
     }
 
     private static void stopAndWait(InstructionPublisher publisher, CountDownLatch done) {

@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
                 DownCommand.class,
                 StatusCommand.class,
                 RunCommand.class,
+                GenerateCommand.class,
+                ImportCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class BioInstructCli implements Runnable {

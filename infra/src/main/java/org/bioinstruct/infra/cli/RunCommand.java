@@ -1,15 +1,10 @@
 package org.bioinstruct.infra.cli;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.bioinstruct.infra.process.ProjectLayout;
-import org.bioinstruct.infra.stack.StackState;
 import org.bioinstruct.infra.stage.Stage;
-import org.bioinstruct.infra.stage.StageLauncher;
-import org.bioinstruct.schemas.config.CommonKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -31,16 +26,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Stage selected = Stage.byCliName(stage);
-        StackState state = dataDir.runningStack();
-        Map<String, String> config = new HashMap<>();
-        config.put(CommonKeys.BOOTSTRAP_SERVERS, state.bootstrapServers());
-        config.put(CommonKeys.SCHEMA_REGISTRY_URL, state.registryUrl());
-        config.put(CommonKeys.DATA_DIR, dataDir.path().toString());
-        List<String> command = new StageLauncher(ProjectLayout.detect(), dataDir.path())
-                .foregroundCommand(selected, config, settings);
-        Process process = new ProcessBuilder(command).inheritIO().start();
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-        return process.waitFor();
+        return ForegroundStage.run(dataDir, Stage.byCliName(stage), Map.of(), settings);
     }
 }
