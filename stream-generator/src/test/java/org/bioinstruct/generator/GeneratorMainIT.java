@@ -62,6 +62,7 @@ class GeneratorMainIT {
 
         List<ConsumerRecord<String, RawInstruction>> records = readAll(cluster.bootstrapServers(), 150);
         assertEquals(150, records.size());
+        assertEquals(150, records.stream().map(ConsumerRecord::key).distinct().count(), "each record exactly once");
         try (Admin admin = cluster.admin()) {
             String raw = config.topics().raw().name();
             assertEquals(4, admin.describeTopics(List.of(raw)).allTopicNames().get().get(raw).partitions().size());
@@ -93,6 +94,8 @@ class GeneratorMainIT {
             while (records.size() < expected && Instant.now().isBefore(deadline)) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
+            long endOffsets = consumer.endOffsets(consumer.assignment()).values().stream().mapToLong(Long::longValue).sum();
+            assertEquals(expected, endOffsets, "nothing beyond the expected records is in the topic");
         }
         return records;
     }

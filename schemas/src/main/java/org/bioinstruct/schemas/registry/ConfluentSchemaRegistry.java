@@ -21,7 +21,11 @@ public final class ConfluentSchemaRegistry implements SchemaRegistry {
     private final CachedSchemaRegistryClient client;
     private final String url;
     private final Map<Integer, Schema> byId = new ConcurrentHashMap<>();
-    private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
+    private final Map<SubjectSchema, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
+
+    /** Cache key; Avro caches a schema's hash code, so a hit costs no schema-to-JSON rendering. */
+    private record SubjectSchema(String subject, Schema schema) {
+    }
 
     public ConfluentSchemaRegistry(String url) {
         this(url, Map.of());
@@ -44,8 +48,8 @@ public final class ConfluentSchemaRegistry implements SchemaRegistry {
 
     @Override
     public int register(String subject, Schema schema) {
-        String json = schema.toString();
-        return idsBySubjectAndSchema.computeIfAbsent(subject + '\u0000' + json, k -> {
+        return idsBySubjectAndSchema.computeIfAbsent(new SubjectSchema(subject, schema), k -> {
+            String json = schema.toString();
             try {
                 int id = client.register(subject, new AvroSchema(json));
                 byId.putIfAbsent(id, schema);
