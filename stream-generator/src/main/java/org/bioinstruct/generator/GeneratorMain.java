@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class GeneratorMain {
     private static final Logger LOG = LoggerFactory.getLogger(GeneratorMain.class);
+    private static final int PREFETCH_BATCH = 100;
+    private static final int PREFETCH_DEPTH = 4;
 
     private GeneratorMain() {
     }
@@ -38,7 +40,8 @@ public final class GeneratorMain {
 
     static int run(GeneratorConfig config) {
         TopicSpec<String, RawInstruction> raw = config.topics().raw();
-        try (GenerationBackend backend = config.createBackend()) {
+        try (GenerationBackend backend = new PrefetchingBackend(config.createBackend(), PREFETCH_BATCH, PREFETCH_DEPTH,
+                config.count())) {
             return run(config, raw, backend);
         }
     }
