@@ -1,5 +1,6 @@
 package org.bioinstruct.generator;
 
+import org.bioinstruct.generator.corpus.CorpusImportSettings;
 import org.bioinstruct.generator.synthetic.SyntheticBackend;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +17,7 @@ public record GeneratorConfig(
         int count,
         long seed,
         String backend,
+        BackendFactory backendFactory,
         String runId,
         double rate,
         short replicationFactor,
@@ -27,18 +29,25 @@ public record GeneratorConfig(
     public static final String BACKEND = "generator.backend";
     public static final String RATE = "generator.rate";
     public static final String REPLICATION_FACTOR = "generator.replication.factor";
+    public static final String OFFLINE = "offline";
+    public static final String IMPORT = "import";
+
+    /** Makes the backend; every setting it needs was validated when the config was built. */
+    @FunctionalInterface
+    public interface BackendFactory {
+        GenerationBackend create();
+    }
 
     public static GeneratorConfig from(Settings settings) {
-        String backend = settings.string(BACKEND, SyntheticBackend.SOURCE);
-        if (!backend.equals(SyntheticBackend.SOURCE)) {
-            throw new InvalidConfigException(BACKEND, backend, "unknown backend; supported: synthetic");
-        }
+        long seed = settings.longValue(SEED, 42, Long.MIN_VALUE, Long.MAX_VALUE);
+        String backend = settings.string(BACKEND, OFFLINE);
         return new GeneratorConfig(
                 settings.string(CommonKeys.BOOTSTRAP_SERVERS),
                 settings.string(CommonKeys.SCHEMA_REGISTRY_URL),
                 settings.intValue(COUNT, 400, 0, Integer.MAX_VALUE),
-                settings.longValue(SEED, 42, Long.MIN_VALUE, Long.MAX_VALUE),
+                seed,
                 backend,
+                backendFactory(backend, seed, settings),
                 settings.string(CommonKeys.RUN_ID, "run"),
                 settings.doubleValue(RATE, 0, 0, 1_000_000),
                 (short) settings.intValue(REPLICATION_FACTOR, 1, 1, Short.MAX_VALUE),
@@ -46,8 +55,18 @@ public record GeneratorConfig(
                 settings.withPrefix(CommonKeys.KAFKA_PREFIX));
     }
 
+    private static BackendFactory backendFactory(String backend, long seed, Settings settings) {
+        return switch (backend) {
+            case OFFLINE, SyntheticBackend.SOURCE -> () -> new SyntheticBackend(seed);
+            case IMPORT -> CorpusImportSettings.from(settings)::createBackend;
+            default -> throw new InvalidConfigException(BACKEND, backend,
+                    "unknown backend; one of " + OFFLINE + " (alias " + SyntheticBackend.SOURCE + "), " + IMPORT);
+        };
+    }
+
+    /** The configured backend; {@code generator.count} 0 means "until it runs out" (an import's end of file). */
     public GenerationBackend createBackend() {
-        return new SyntheticBackend(seed);
+        return backendFactory.create();
     }
 
     public Map<String, Object> serdeConfig() {

@@ -12,11 +12,14 @@ class GeneratorConfigTest {
     private static final String[] REQUIRED = {"bootstrap.servers=localhost:9092", "schema.registry.url=mock://gen"};
 
     @Test
-    void defaultsToFourHundredSyntheticTasksWithSeed42() {
+    void defaultsToFourHundredOfflineTasksWithSeed42() {
         GeneratorConfig config = GeneratorConfig.from(Settings.fromArgs(REQUIRED));
         assertEquals(400, config.count());
         assertEquals(42, config.seed());
-        assertEquals("synthetic", config.backend());
+        assertEquals("offline", config.backend());
+        try (GenerationBackend backend = config.createBackend()) {
+            assertEquals("synthetic", backend.source());
+        }
         assertEquals("run", config.runId());
         assertEquals(0.0, config.rate());
         assertEquals("bioinstruct.instructions.raw", config.topics().raw().name());
@@ -33,9 +36,28 @@ class GeneratorConfigTest {
     @Test
     void unknownBackendIsAConfigErrorNamingTheKey() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
-                () -> GeneratorConfig.from(Settings.fromArgs(REQUIRED).with("generator.backend", "openai")));
+                () -> GeneratorConfig.from(Settings.fromArgs(REQUIRED).with("generator.backend", "gpt")));
         assertEquals("generator.backend", e.key());
-        assertTrue(e.getMessage().contains("synthetic"), e.getMessage());
+        assertTrue(e.getMessage().contains("offline"), e.getMessage());
+    }
+
+    @Test
+    void importWithoutAFileFailsAtStartUpNamingTheKey() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> GeneratorConfig.from(
+                Settings.fromArgs(REQUIRED).with(java.util.Map.of("generator.backend", "import", "import.format", "nli"))));
+        assertEquals("import.file", e.key());
+    }
+
+    @Test
+    void importReadsTheCorpusFileAsContentAddressedTasks() throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of(getClass().getResource("/corpus/mednli-sample.jsonl").toURI());
+        GeneratorConfig config = GeneratorConfig.from(Settings.fromArgs(REQUIRED).with(java.util.Map.of(
+                "generator.backend", "import", "import.format", "nli", "import.file", file.toString())));
+        try (GenerationBackend backend = config.createBackend()) {
+            assertTrue(backend.contentAddressed());
+            assertEquals("corpus:nli:mednli-sample.jsonl", backend.source());
+            assertTrue(!backend.nextBatch(5).isEmpty());
+        }
     }
 
     @Test
