@@ -79,17 +79,38 @@ class GeneratorMainIT {
         }
     }
 
+    @Test
+    void importingTheSameFileTwiceRepeatsTheSameIds() throws Exception {
+        String file = java.nio.file.Path.of(getClass().getResource("/corpus/mcqa-sample.jsonl").toURI()).toString();
+        String[] args = {"bootstrap.servers=" + cluster.bootstrapServers(), "schema.registry.url=" + REGISTRY,
+                "generator.backend=import", "generator.count=0", "import.format=mcqa", "import.file=" + file,
+                "topic.raw=imports", "run.id=import-it"};
+        assertEquals(0, GeneratorMain.run(GeneratorConfig.from(Settings.fromArgs(args))));
+        assertEquals(0, GeneratorMain.run(GeneratorConfig.from(Settings.fromArgs(args))));
+
+        List<ConsumerRecord<String, RawInstruction>> records = readAll(cluster.bootstrapServers(), "imports", 24);
+        assertEquals(24, records.size(), "12 tasks, imported twice");
+        assertEquals(12, records.stream().map(ConsumerRecord::key).distinct().count());
+        assertEquals("corpus:mcqa:mcqa-sample.jsonl", records.get(0).value().getSource());
+        assertEquals("mcqa-sample.jsonl", new String(records.get(0).headers().lastHeader(RawInstructions.HEADER_ORIGIN)
+                .value(), java.nio.charset.StandardCharsets.UTF_8).split(":")[0]);
+    }
+
     private static List<ConsumerRecord<String, RawInstruction>> readAll(String bootstrap, int expected) {
+        return readAll(bootstrap, TopicCatalogue.defaults().raw().name(), expected);
+    }
+
+    private static List<ConsumerRecord<String, RawInstruction>> readAll(String bootstrap, String topic, int expected) {
         TopicCatalogue topics = TopicCatalogue.defaults();
         Map<String, Object> serdeConfig = Map.of(SerdeConfig.REGISTRY_URL, REGISTRY);
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "generator-it",
+                ConsumerConfig.GROUP_ID_CONFIG, "generator-it-" + topic,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, RawInstruction>> records = new ArrayList<>();
         try (KafkaConsumer<String, RawInstruction> consumer = new KafkaConsumer<>(config,
                 topics.raw().keySerde(serdeConfig).deserializer(), topics.raw().valueSerde(serdeConfig).deserializer())) {
-            consumer.subscribe(List.of(topics.raw().name()));
+            consumer.subscribe(List.of(topic));
             Instant deadline = Instant.now().plusSeconds(60);
             while (records.size() < expected && Instant.now().isBefore(deadline)) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
