@@ -1,6 +1,9 @@
 package org.bioinstruct.generator;
 
 import org.bioinstruct.generator.corpus.CorpusImportSettings;
+import org.bioinstruct.generator.llm.openai.OpenAiChatClient;
+import org.bioinstruct.generator.llm.openai.OpenAiSettings;
+import org.bioinstruct.generator.selfinstruct.SelfInstructSettings;
 import org.bioinstruct.generator.synthetic.SyntheticBackend;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,6 +34,8 @@ public record GeneratorConfig(
     public static final String REPLICATION_FACTOR = "generator.replication.factor";
     public static final String OFFLINE = "offline";
     public static final String IMPORT = "import";
+    /** The BioInstruct self-instruct method against an OpenAI-compatible chat completions server. */
+    public static final String OPENAI = "openai";
 
     /** Makes the backend; every setting it needs was validated when the config was built. */
     @FunctionalInterface
@@ -59,8 +64,13 @@ public record GeneratorConfig(
         return switch (backend) {
             case OFFLINE, SyntheticBackend.SOURCE -> () -> new SyntheticBackend(seed);
             case IMPORT -> CorpusImportSettings.from(settings)::createBackend;
-            default -> throw new InvalidConfigException(BACKEND, backend,
-                    "unknown backend; one of " + OFFLINE + " (alias " + SyntheticBackend.SOURCE + "), " + IMPORT);
+            case OPENAI -> {
+                OpenAiSettings llm = OpenAiSettings.from(settings);
+                SelfInstructSettings selfInstruct = SelfInstructSettings.from(settings);
+                yield () -> selfInstruct.createBackend(settings, new OpenAiChatClient(llm), seed);
+            }
+            default -> throw new InvalidConfigException(BACKEND, backend, "unknown backend; one of " + OFFLINE
+                    + " (alias " + SyntheticBackend.SOURCE + "), " + OPENAI + ", " + IMPORT);
         };
     }
 

@@ -77,6 +77,10 @@ public final class GeneratorMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
+        } catch (RuntimeException e) {
+            // the backend gave up (e.g. the LLM server kept failing, or a corpus file became unreadable)
+            LOG.error("generation stopped: {}", e.getMessage());
+            return 1;
         } finally {
             done.countDown();
         }

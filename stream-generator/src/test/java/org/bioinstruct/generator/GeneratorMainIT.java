@@ -2,6 +2,9 @@ package org.bioinstruct.generator;
 
 import org.bioinstruct.generator.synthetic.SyntheticBackend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.bioinstruct.generator.llm.openai.FakeOpenAiServer;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -76,6 +79,38 @@ class GeneratorMainIT {
             assertEquals(expected.get(i), new CandidateTask(record.getInstruction(), record.getInput(),
                     record.getOutput(), record.getProposedCategory()));
             assertEquals("synthetic", record.getSource());
+        }
+    }
+
+    @Test
+    void selfInstructAgainstAnOpenAiCompatibleServerSendsEachTaskExactlyOnce() throws Exception {
+        StringBuilder tasks = new StringBuilder("Here are the tasks:\n```json\n[");
+        for (int i = 1; i <= 20; i++) {
+            tasks.append(i > 1 ? "," : "").append(String.format(
+                    "{\"instruction\": \"Name the drug class of compound number %d in the list.\", \"input\": \"\","
+                            + " \"output\": \"class %d\", \"category\": \"question answering\"}", i, i));
+        }
+        tasks.append("]\n```");
+        try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+            server.then(FakeOpenAiServer.error(429, "slow down").withHeader("Retry-After", "1"))
+                    .then(FakeOpenAiServer.ok("I cannot help with that."))
+                    .otherwise(FakeOpenAiServer.ok(tasks.toString()));
+            GeneratorConfig config = GeneratorConfig.from(Settings.fromArgs(
+                    "bootstrap.servers=" + cluster.bootstrapServers(), "schema.registry.url=" + REGISTRY,
+                    "generator.backend=openai", "generator.count=50", "run.id=llm", "topic.raw=llm-raw",
+                    "llm.base.url=" + server.baseUrl(), "llm.model=test-model", "selfinstruct.parallel.requests=2"));
+
+            assertEquals(0, GeneratorMain.run(config));
+
+            List<ConsumerRecord<String, RawInstruction>> records = readAll(cluster.bootstrapServers(), "llm-raw", 50);
+            assertEquals(50, records.stream().map(ConsumerRecord::key).distinct().count());
+            RawInstruction first = records.get(0).value();
+            assertEquals("llm:test-model", first.getSource());
+            assertEquals("selfinstruct-v1", first.getPromptVersion());
+            assertEquals(3, first.getSeedIds().size());
+            assertTrue(first.getSeedIds().stream().allMatch(id -> id.startsWith("seed-")), first.getSeedIds().toString());
+            assertEquals(org.bioinstruct.schemas.avro.Category.QA, first.getProposedCategory());
+            assertTrue(server.requests().size() >= 5, "a 429, a useless answer, then three useful ones");
         }
     }
 

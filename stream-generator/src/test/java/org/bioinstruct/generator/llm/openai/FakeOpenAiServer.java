@@ -23,14 +23,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * replies, one per request in order (then the fallback reply), records every request and counts how many
  * are in flight at once.
  */
-final class FakeOpenAiServer implements AutoCloseable {
+public final class FakeOpenAiServer implements AutoCloseable {
     /** One scripted answer; {@code delayMs} is spent before answering, with the request in flight. */
-    record Reply(int status, String body, Map<String, String> headers, long delayMs) {
+    public record Reply(int status, String body, Map<String, String> headers, long delayMs) {
         Reply delayed(long millis) {
             return new Reply(status, body, headers, millis);
         }
 
-        Reply withHeader(String name, String value) {
+        public Reply withHeader(String name, String value) {
             Map<String, String> more = new LinkedHashMap<>(headers);
             more.put(name, value);
             return new Reply(status, body, more, delayMs);
@@ -38,7 +38,7 @@ final class FakeOpenAiServer implements AutoCloseable {
     }
 
     /** What the client sent. */
-    record Recorded(String method, String path, String authorization, String body) {
+    public record Recorded(String method, String path, String authorization, String body) {
     }
 
     private final HttpServer server;
@@ -49,14 +49,14 @@ final class FakeOpenAiServer implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile Reply fallback = ok("fallback answer");
 
-    FakeOpenAiServer() throws IOException {
+    public FakeOpenAiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", this::handle);
         server.setExecutor(threads);
         server.start();
     }
 
-    static Reply ok(String content) {
+    public static Reply ok(String content) {
         return completion(content, "stop", "\"usage\": {\"prompt_tokens\": 11, \"completion_tokens\": 7}");
     }
 
@@ -68,7 +68,7 @@ final class FakeOpenAiServer implements AutoCloseable {
         return new Reply(200, body, Map.of(), 0);
     }
 
-    static Reply error(int status, String message) {
+    public static Reply error(int status, String message) {
         String body = "{\"error\": {\"message\": " + quote(message) + ", \"type\": \"invalid_request_error\"}}";
         return new Reply(status, body, Map.of(), 0);
     }
@@ -78,21 +78,21 @@ final class FakeOpenAiServer implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:PORT/v1}. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
-    FakeOpenAiServer then(Reply reply) {
+    public FakeOpenAiServer then(Reply reply) {
         script.addLast(reply);
         return this;
     }
 
-    FakeOpenAiServer otherwise(Reply reply) {
+    public FakeOpenAiServer otherwise(Reply reply) {
         fallback = reply;
         return this;
     }
 
-    List<Recorded> requests() {
+    public List<Recorded> requests() {
         return new ArrayList<>(requests);
     }
 
