@@ -12,13 +12,46 @@ public final class ContentKey {
     private ContentKey() {
     }
 
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
     public static String of(String instruction, String input) {
         return normalize(instruction) + "\u0000" + normalize(input);
     }
 
+    /**
+     * A 64-bit FNV-1a hash of {@link #of}, computed without building the normalized strings: the same
+     * content always hashes the same; distinct contents collide with negligible probability.
+     */
+    public static long hash64(String instruction, String input) {
+        long hash = normalizeInto(instruction, FNV_OFFSET);
+        hash = mix(hash, '\u0000');
+        return normalizeInto(input, hash);
+    }
+
     static String normalize(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        forEachNormalizedChar(text, out::append);
+        return out.toString();
+    }
+
+    private static long normalizeInto(String text, long hash) {
+        long[] state = {hash};
+        forEachNormalizedChar(text, c -> state[0] = mix(state[0], c));
+        return state[0];
+    }
+
+    static long mix(long hash, char c) {
+        return (hash ^ c) * FNV_PRIME;
+    }
+
+    private interface CharSink {
+        void accept(char c);
+    }
+
+    private static void forEachNormalizedChar(String text, CharSink sink) {
         String lower = text.toLowerCase(Locale.ROOT);
-        StringBuilder out = new StringBuilder(lower.length());
+        boolean started = false;
         boolean pendingSpace = false;
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
@@ -26,16 +59,16 @@ public final class ContentKey {
                 continue;
             }
             if (Character.isWhitespace(c)) {
-                pendingSpace = out.length() > 0;
+                pendingSpace = started;
                 continue;
             }
             if (pendingSpace) {
-                out.append(' ');
+                sink.accept(' ');
                 pendingSpace = false;
             }
-            out.append(c);
+            sink.accept(c);
+            started = true;
         }
-        return out.toString();
     }
 
     private static boolean isPunctuationOrSymbol(char c) {

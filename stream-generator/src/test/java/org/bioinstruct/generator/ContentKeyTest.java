@@ -27,6 +27,18 @@ class ContentKeyTest {
         assertEquals(reference(text), ContentKey.normalize(text));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Which drug class does Metformin belong to?", "  Extract   the genes:\tBRCA1, TP53.  ",
+            "HbA1c ≥ 6.5% — diagnose", "", "a - b"})
+    void hashIsTheHashOfTheNormalizedKey(String text) {
+        long expected = 0xcbf29ce484222325L;
+        for (char c : ContentKey.of(text, "Input: " + text).toCharArray()) {
+            expected = ContentKey.mix(expected, c);
+        }
+        assertEquals(expected, ContentKey.hash64(text, "Input: " + text));
+        assertEquals(ContentKey.hash64("name the GENE", "tp53!"), ContentKey.hash64("Name the gene.", "TP53"));
+    }
+
     @Test
     void ignoresCasePunctuationAndSpacingButNotWords() {
         assertEquals(ContentKey.of("Name the gene.", "TP53"), ContentKey.of("name  the GENE", "tp53!"));

@@ -32,7 +32,7 @@ public final class SyntheticBackend implements GenerationBackend {
     private final Pick pick;
     private final Map<Category, List<TaskTemplate>> templates = new EnumMap<>(Category.class);
     private final List<TaskTemplate> flawed = FlawedTemplates.all();
-    private final Set<String> emittedContent = new HashSet<>();
+    private final Set<Long> emittedContent = new HashSet<>();
     private final List<CandidateTask> cleanEmitted = new ArrayList<>();
 
     public SyntheticBackend(long seed) {
@@ -78,7 +78,7 @@ public final class SyntheticBackend implements GenerationBackend {
         }
         if (roll < DUPLICATE_SHARE + FLAWED_SHARE + NEAR_DUPLICATE_SHARE && !cleanEmitted.isEmpty()) {
             CandidateTask reworded = NearDuplicates.reword(pick.one(cleanEmitted), pick);
-            if (emittedContent.add(ContentKey.of(reworded.instruction(), reworded.input()))) {
+            if (emittedContent.add(ContentKey.hash64(reworded.instruction(), reworded.input()))) {
                 return reworded;
             }
         }
@@ -91,7 +91,7 @@ public final class SyntheticBackend implements GenerationBackend {
         CandidateTask task = null;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             task = pick.one(from).generate(pick);
-            if (emittedContent.add(ContentKey.of(task.instruction(), task.input()))) {
+            if (emittedContent.add(ContentKey.hash64(task.instruction(), task.input()))) {
                 return task;
             }
         }
