@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 ImportCommand.class,
                 BenchCommand.class,
+                FilterCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class BioInstructCli implements Runnable {

@@ -35,6 +35,14 @@ class BioInstructCliTest {
     }
 
     @Test
+    void batchFilterAndBenchHaveHelpToo() {
+        String[] filter = run("filter", "--help");
+        assertEquals("0", filter[0]);
+        assertTrue(filter[1].contains("--accepted"), filter[1]);
+        assertEquals("0", run("bench", "--help")[0]);
+    }
+
+    @Test
     void demoRefusesADirectoryHoldingAFinishedRun(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("summary.json"), "{}");
         String[] result = run("demo", "--data-dir", dir.toString(), "--count", "5");
