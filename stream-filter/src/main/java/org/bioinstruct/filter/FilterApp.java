@@ -17,6 +17,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.bioinstruct.filter.query.CountsServer;
+import org.bioinstruct.filter.query.QuerySettings;
 import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
@@ -41,6 +43,9 @@ public final class FilterApp implements AutoCloseable {
 
     private final Properties config;
     private final TopicCatalogue topics;
+    private final FilterRules rules;
+    private final NearDuplicateSettings nearDuplicates;
+    private final QuerySettings query;
     private final long summaryIntervalMs;
     private final FilterCounters counters = new FilterCounters();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -51,11 +56,15 @@ public final class FilterApp implements AutoCloseable {
     });
     private volatile boolean died;
     private KafkaStreams streams;
+    private CountsServer countsServer;
 
     /** Validates everything up front; throws {@link InvalidConfigException} naming the first bad key. */
     public FilterApp(Settings settings) {
         this.config = config(settings);
         this.topics = TopicCatalogue.from(settings);
+        this.rules = FilterRules.from(settings);
+        this.query = QuerySettings.from(settings);
+        this.nearDuplicates = NearDuplicateSettings.from(settings);
         this.summaryIntervalMs = settings.longValue(SUMMARY_INTERVAL_MS, 5000, 100, 3_600_000);
     }
 
@@ -97,12 +106,13 @@ public final class FilterApp implements AutoCloseable {
     }
 
     public static Topology buildTopology(TopicCatalogue topics, Map<String, ?> serdeConfig, FilterRules rules) {
-        return buildTopology(topics, serdeConfig, rules, new FilterCounters(), Clock.systemUTC());
+        return buildTopology(topics, serdeConfig, rules, NearDuplicateSettings.defaults(), new FilterCounters(),
+                Clock.systemUTC());
     }
 
     public static Topology buildTopology(TopicCatalogue topics, Map<String, ?> serdeConfig, FilterRules rules,
-                                         FilterCounters counters, Clock clock) {
-        return new FilterTopology(topics, serdeConfig, rules, counters, clock).build();
+                                         NearDuplicateSettings nearDuplicates, FilterCounters counters, Clock clock) {
+        return new FilterTopology(topics, serdeConfig, rules, nearDuplicates, counters, clock).build();
     }
 
     private static String stateDir(Settings settings) {
@@ -120,8 +130,16 @@ public final class FilterApp implements AutoCloseable {
         FilterTopics.ensureExist(adminConfig(), List.of(topics.raw(), topics.accepted(), topics.rejected(), topics.dlq()),
                 Short.parseShort(config.get(StreamsConfig.REPLICATION_FACTOR_CONFIG).toString()));
         Map<String, Object> serdeConfig = Map.of(SerdeConfig.REGISTRY_URL, config.getProperty(SerdeConfig.REGISTRY_URL));
-        streams = new KafkaStreams(buildTopology(topics, serdeConfig, FilterRules.defaults(), counters,
+        if (query.enabled()) {
+            countsServer = CountsServer.start(query);
+            config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, countsServer.applicationServer());
+            LOG.info("counts queryable at http://{}/counts", countsServer.applicationServer());
+        }
+        streams = new KafkaStreams(buildTopology(topics, serdeConfig, rules, nearDuplicates, counters,
                 Clock.systemUTC()), config);
+        if (countsServer != null) {
+            countsServer.attach(streams);
+        }
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed, shutting the filter down: {}", e.toString(), e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -163,6 +181,10 @@ public final class FilterApp implements AutoCloseable {
     @Override
     public synchronized void close() {
         summaries.shutdownNow();
+        if (countsServer != null) {
+            countsServer.close();
+            countsServer = null;
+        }
         if (streams != null) {
             streams.close(Duration.ofSeconds(30));
             LOG.info("filter stopped: {}", counters.summary());

@@ -14,17 +14,21 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.bioinstruct.filter.DedupProcessor.Outcome;
+import org.bioinstruct.filter.query.CountingProcessor;
+import org.bioinstruct.filter.query.CountsTopology;
 import org.bioinstruct.schemas.avro.RawInstruction;
 import org.bioinstruct.schemas.avro.RejectedInstruction;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 
 /**
  * raw bytes -> decode (failures to the DLQ) -> validate (failures rejected) -> re-key by content hash and
- * repartition -> exact dedup against a persistent store (repeats rejected) -> categorize -> accepted.
+ * repartition -> exact dedup against a persistent store (repeats rejected) -> repartition to one partition
+ * -> near-duplicate check against every accepted task (ROUGE-L; too near rejected) -> categorize -> accepted.
  * Every raw record ends in exactly one of accepted, rejected or the DLQ; outputs are keyed by task id.
  */
 final class FilterTopology {
     static final String SEEN_STORE = "seen-content";
+    static final String ACCEPTED_TEXTS_STORE = "accepted-texts";
 
     private record Checked(RawInstruction task, Violation violation) {
         static Checked of(RawInstruction task, FilterRules rules) {
@@ -35,14 +39,16 @@ final class FilterTopology {
     private final TopicCatalogue topics;
     private final Map<String, ?> serdeConfig;
     private final FilterRules rules;
+    private final NearDuplicateSettings nearDuplicates;
     private final FilterCounters counters;
     private final Verdicts verdicts;
 
-    FilterTopology(TopicCatalogue topics, Map<String, ?> serdeConfig, FilterRules rules, FilterCounters counters,
-                   Clock clock) {
+    FilterTopology(TopicCatalogue topics, Map<String, ?> serdeConfig, FilterRules rules,
+                   NearDuplicateSettings nearDuplicates, FilterCounters counters, Clock clock) {
         this.topics = topics;
         this.serdeConfig = serdeConfig;
         this.rules = rules;
+        this.nearDuplicates = nearDuplicates;
         this.counters = counters;
         this.verdicts = new Verdicts(clock);
     }
@@ -50,6 +56,8 @@ final class FilterTopology {
     Topology build() {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SEEN_STORE),
+                Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCEPTED_TEXTS_STORE),
                 Serdes.String(), Serdes.String()));
 
         Map<String, KStream<byte[], Decoded>> decoded = builder
@@ -78,7 +86,20 @@ final class FilterTopology {
                 .branch((hash, outcome) -> outcome.duplicate(), Branched.as("duplicate"))
                 .defaultBranch(Branched.as("first"));
         rejectDuplicates(deduplicated.get("dedup-duplicate"));
-        accept(deduplicated.get("dedup-first"));
+
+        // One partition: every near-duplicate decision sees every earlier acceptance.
+        Map<String, KStream<String, NearDuplicateProcessor.Outcome>> judged = deduplicated.get("dedup-first")
+                .mapValues(DedupProcessor.Outcome::task, Named.as("first-task"))
+                .repartition(Repartitioned.with(topics.raw().keySerde(serdeConfig), topics.raw().valueSerde(serdeConfig))
+                        .withName("near-dup-check").withNumberOfPartitions(1))
+                .processValues(() -> new NearDuplicateProcessor(ACCEPTED_TEXTS_STORE, nearDuplicates),
+                        Named.as("dedup-near"), ACCEPTED_TEXTS_STORE)
+                .split(Named.as("near-"))
+                .branch((hash, outcome) -> outcome.duplicate(), Branched.as("duplicate"))
+                .defaultBranch(Branched.as("distinct"));
+        rejectNearDuplicates(judged.get("near-duplicate"));
+        accept(judged.get("near-distinct"));
+        CountsTopology.addTo(builder, topics, serdeConfig);
         return builder.build();
     }
 
@@ -105,18 +126,28 @@ final class FilterTopology {
                 "rejected-duplicate");
     }
 
+    private void rejectNearDuplicates(KStream<String, NearDuplicateProcessor.Outcome> nearDuplicates) {
+        toRejected(nearDuplicates
+                .selectKey((hash, outcome) -> outcome.task().getId(), Named.as("near-duplicate-by-id"))
+                .mapValues(outcome -> verdicts.nearDuplicate(outcome.task(), outcome.nearest().orElseThrow()),
+                        Named.as("reject-near-duplicate")),
+                "rejected-near-duplicate");
+    }
+
     private void toRejected(KStream<String, RejectedInstruction> rejected, String name) {
         rejected
                 .peek((id, record) -> counters.rejected(record.getReason()), Named.as("count-" + name))
+                .processValues(CountingProcessor.rejectedByReason(), Named.as("meter-" + name))
                 .to(topics.rejected().name(), Produced.with(topics.rejected().keySerde(serdeConfig),
                         topics.rejected().valueSerde(serdeConfig)).withName(name));
     }
 
-    private void accept(KStream<String, Outcome> firsts) {
-        firsts
-                .selectKey((hash, outcome) -> outcome.task().getId(), Named.as("first-by-id"))
-                .mapValues(outcome -> verdicts.accept(outcome.task()), Named.as("categorize"))
+    private void accept(KStream<String, NearDuplicateProcessor.Outcome> distinct) {
+        distinct
+                .selectKey((hash, outcome) -> outcome.task().getId(), Named.as("accepted-by-id"))
+                .mapValues(outcome -> verdicts.accept(outcome.task(), outcome.nearest()), Named.as("categorize"))
                 .peek((id, record) -> counters.accepted(record.getCategory().name()), Named.as("count-accepted"))
+                .processValues(CountingProcessor.acceptedByCategory(), Named.as("meter-accepted"))
                 .to(topics.accepted().name(), Produced.with(topics.accepted().keySerde(serdeConfig),
                         topics.accepted().valueSerde(serdeConfig)).withName("accepted"));
     }

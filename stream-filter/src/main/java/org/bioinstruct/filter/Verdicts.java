@@ -1,34 +1,36 @@
 package org.bioinstruct.filter;
 
 import java.time.Clock;
-import org.bioinstruct.filter.Categorizer.Categorization;
+import java.util.Optional;
+import org.bioinstruct.filter.neardup.Match;
+import org.bioinstruct.filter.category.CategoryClassifier;
+import org.bioinstruct.filter.category.Prediction;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.RawInstruction;
 import org.bioinstruct.schemas.avro.RejectedInstruction;
 
 /** Builds the accepted and rejected records the filter writes. */
 final class Verdicts {
-    private final Categorizer categorizer = new Categorizer();
+    private final CategoryClassifier classifier = CategoryClassifier.trained();
     private final Clock clock;
 
     Verdicts(Clock clock) {
         this.clock = clock;
     }
 
-    AcceptedInstruction accept(RawInstruction task) {
-        Categorization categorization = categorizer.categorize(task.getInstruction(), task.getInput(),
-                task.getProposedCategory());
+    AcceptedInstruction accept(RawInstruction task, Optional<Match> nearest) {
+        Prediction prediction = classifier.classify(task.getInstruction(), task.getInput(), task.getProposedCategory());
         return AcceptedInstruction.newBuilder()
                 .setId(task.getId())
                 .setRunId(task.getRunId())
                 .setInstruction(task.getInstruction())
                 .setInput(task.getInput())
                 .setOutput(task.getOutput())
-                .setCategory(categorization.category())
-                .setCategoryConfidence(categorization.confidence())
+                .setCategory(prediction.category())
+                .setCategoryConfidence(prediction.confidence())
                 .setSource(task.getSource())
-                .setNearestId(null)
-                .setNearestSimilarity(0.0)
+                .setNearestId(nearest.map(Match::id).orElse(null))
+                .setNearestSimilarity(nearest.map(Match::similarity).orElse(0.0))
                 .setCreatedAt(task.getCreatedAt())
                 .setAcceptedAt(clock.instant())
                 .build();
@@ -41,6 +43,12 @@ final class Verdicts {
     RejectedInstruction duplicate(RawInstruction task, String firstId) {
         return rejected(task, RejectReason.DUPLICATE_EXACT, RejectReason.DUPLICATE_EXACT
                 + ": normalized instruction and input identical to " + firstId, firstId, 1.0);
+    }
+
+    RejectedInstruction nearDuplicate(RawInstruction task, Match nearest) {
+        return rejected(task, RejectReason.DUPLICATE_NEAR, String.format(java.util.Locale.ROOT,
+                "%s: ROUGE-L %.3f against accepted %s", RejectReason.DUPLICATE_NEAR, nearest.similarity(), nearest.id()),
+                nearest.id(), nearest.similarity());
     }
 
     private RejectedInstruction rejected(RawInstruction task, RejectReason reason, String detail, String nearestId,

@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,16 +38,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The filter against a real single-node KRaft broker, exactly-once v2, raw topic with four partitions. */
+/**
+ * The filter against a real single-node KRaft broker, exactly-once v2, raw topic with four partitions and
+ * two app instances: exact and near duplicates planted on a different partition than their originals are
+ * all caught, and every raw record is accounted for exactly once.
+ */
 class FilterAppIT {
     private static final String REGISTRY = "mock://filter-it";
     private static final Map<String, Object> SERDE_CONFIG = Map.of(SerdeConfig.REGISTRY_URL, REGISTRY);
     private static final TopicCatalogue TOPICS = TopicCatalogue.defaults();
-    private static final List<String> DRUGS = List.of("metformin", "lisinopril", "warfarin", "omeprazole", "sertraline",
-            "albuterol", "allopurinol", "imatinib", "tamoxifen", "donepezil");
+    private static final int PARTITIONS = 4;
     private static final int UNIQUE = 200;
-    private static final int DUPLICATES = 40;
-    private static final int INVALID = 30;
+    private static final int EXACT_COPIES = 30;
+    private static final int NEAR_COPIES = 30;
+    private static final int INVALID = 20;
     private static final int GARBAGE = 3;
     private static KafkaClusterTestKit cluster;
 
@@ -67,6 +73,9 @@ class FilterAppIT {
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
+        try (var admin = cluster.admin()) {
+            admin.createTopics(List.of(new NewTopic(TOPICS.raw().name(), PARTITIONS, (short) 1))).all().get();
+        }
     }
 
     @AfterAll
@@ -77,86 +86,115 @@ class FilterAppIT {
     }
 
     @Test
-    void reconcilesEveryRawRecordAndRejectsDuplicatesAcrossPartitions(@TempDir Path stateDir) throws Exception {
-        try (FilterApp app = new FilterApp(Settings.fromArgs(
-                "bootstrap.servers=" + cluster.bootstrapServers(),
-                "schema.registry.url=" + REGISTRY,
-                "filter.state.dir=" + stateDir,
-                "filter.commit.interval.ms=100",
-                "filter.summary.interval.ms=1000"))) {
-            app.start();
+    void twoInstancesCatchEveryDuplicatePlantedOnAnotherPartition(@TempDir Path stateDir) throws Exception {
+        try (FilterApp first = app(stateDir.resolve("a")); FilterApp second = app(stateDir.resolve("b"))) {
+            first.start();
+            second.start();
             List<RawInstruction> originals = produceRawTopic();
 
             List<ConsumerRecord<String, AcceptedInstruction>> accepted = new ArrayList<>();
             List<ConsumerRecord<String, RejectedInstruction>> rejected = new ArrayList<>();
             List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
-            readCommitted(accepted, rejected, dead, UNIQUE + DUPLICATES + INVALID, GARBAGE);
+            readCommitted(accepted, rejected, dead, UNIQUE + EXACT_COPIES + NEAR_COPIES + INVALID, GARBAGE);
 
             assertEquals(UNIQUE, accepted.size(), "accepted");
-            assertEquals(DUPLICATES + INVALID, rejected.size(), "rejected");
+            assertEquals(EXACT_COPIES + NEAR_COPIES + INVALID, rejected.size(), "rejected");
             assertEquals(GARBAGE, dead.size(), "dead-lettered");
 
             Set<String> outputIds = new HashSet<>();
             accepted.forEach(r -> assertTrue(outputIds.add(r.key()), "twice: " + r.key()));
             rejected.forEach(r -> assertTrue(outputIds.add(r.key()), "twice: " + r.key()));
-            assertEquals(UNIQUE + DUPLICATES + INVALID, outputIds.size());
-
-            Map<String, Long> reasons = new HashMap<>();
-            rejected.forEach(r -> reasons.merge(r.value().getReason(), 1L, Long::sum));
-            assertEquals(DUPLICATES, reasons.get("DUPLICATE_EXACT"), reasons.toString());
 
             Set<String> acceptedIds = new HashSet<>();
             accepted.forEach(r -> acceptedIds.add(r.key()));
             Map<String, RejectedInstruction> rejectedById = new HashMap<>();
             rejected.forEach(r -> rejectedById.put(r.key(), r.value()));
-            for (int i = 0; i < DUPLICATES; i++) {
-                String originalId = originals.get(i).getId();
-                String copyId = copyId(i);
-                boolean originalFirst = acceptedIds.contains(originalId);
-                String keptId = originalFirst ? originalId : copyId;
-                String droppedId = originalFirst ? copyId : originalId;
-                assertTrue(acceptedIds.contains(keptId), "one of each pair is accepted: " + keptId);
-                assertEquals("DUPLICATE_EXACT", rejectedById.get(droppedId).getReason());
-                assertEquals(keptId, rejectedById.get(droppedId).getNearestId());
-            }
+            assertPairs(originals, "exact-", EXACT_COPIES, 0, "DUPLICATE_EXACT", acceptedIds, rejectedById);
+            assertPairs(originals, "near-", NEAR_COPIES, EXACT_COPIES, "DUPLICATE_NEAR", acceptedIds, rejectedById);
         }
     }
 
+    /** Of each original and its copy exactly one is accepted; the other is rejected naming it. */
+    private static void assertPairs(List<RawInstruction> originals, String prefix, int count, int offset, String reason,
+                                    Set<String> acceptedIds, Map<String, RejectedInstruction> rejectedById) {
+        for (int i = 0; i < count; i++) {
+            String originalId = originals.get(offset + i).getId();
+            String copyId = prefix + i;
+            String keptId = acceptedIds.contains(originalId) ? originalId : copyId;
+            String droppedId = keptId.equals(originalId) ? copyId : originalId;
+            assertTrue(acceptedIds.contains(keptId), "one of each pair is accepted: " + keptId);
+            RejectedInstruction dropped = rejectedById.get(droppedId);
+            assertEquals(reason, dropped.getReason(), dropped.toString());
+            assertEquals(keptId, dropped.getNearestId());
+            assertTrue(dropped.getSimilarity() > 0.7, dropped.toString());
+        }
+    }
+
+    private static FilterApp app(Path stateDir) {
+        return new FilterApp(Settings.fromArgs(
+                "bootstrap.servers=" + cluster.bootstrapServers(),
+                "schema.registry.url=" + REGISTRY,
+                "filter.state.dir=" + stateDir,
+                "filter.commit.interval.ms=100",
+                "filter.summary.interval.ms=1000"));
+    }
+
+    /** Originals on partition 0 and 1, their copies on partitions 2 and 3. */
     private static List<RawInstruction> produceRawTopic() throws Exception {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all");
+        Random random = new Random(4);
         List<RawInstruction> originals = new ArrayList<>();
         try (KafkaProducer<String, RawInstruction> producer = new KafkaProducer<>(config,
                 TOPICS.raw().keySerde(SERDE_CONFIG).serializer(), TOPICS.raw().valueSerde(SERDE_CONFIG).serializer());
              KafkaProducer<byte[], byte[]> bytes = new KafkaProducer<>(config, new ByteArraySerializer(),
                      new ByteArraySerializer())) {
             for (int i = 0; i < UNIQUE; i++) {
-                String drug = DRUGS.get(i % DRUGS.size());
-                RawInstruction task = task("orig-" + i, "Summarize the following note about patient " + i + ".",
-                        "Patient " + i + " takes " + drug + " daily.", "Patient " + i + " is on " + drug + ".");
+                RawInstruction task = task("orig-" + i, "Explain " + words(random, 9) + ".", words(random, 12),
+                        "Answer " + i + ".");
                 originals.add(task);
-                producer.send(new ProducerRecord<>(TOPICS.raw().name(), task.getId(), task));
+                send(producer, i % 2, task);
             }
-            for (int i = 0; i < DUPLICATES; i++) {
+            for (int i = 0; i < EXACT_COPIES; i++) {
                 RawInstruction original = originals.get(i);
-                RawInstruction copy = task(copyId(i), original.getInstruction().toUpperCase(),
-                        original.getInput() + "  ", "A different wording of the answer.");
-                producer.send(new ProducerRecord<>(TOPICS.raw().name(), copy.getId(), copy));
+                send(producer, 2 + i % 2, task("exact-" + i, original.getInstruction().toUpperCase(),
+                        original.getInput() + "  ", "A different wording of the answer."));
+            }
+            for (int i = 0; i < NEAR_COPIES; i++) {
+                RawInstruction original = originals.get(EXACT_COPIES + i);
+                send(producer, 2 + i % 2, task("near-" + i, "Please " + original.getInstruction().toLowerCase(),
+                        original.getInput(), "Another answer."));
             }
             for (int i = 0; i < INVALID; i++) {
-                RawInstruction bad = task("bad-" + i, "Draw a diagram for patient " + i + ".", "", "A picture.");
-                producer.send(new ProducerRecord<>(TOPICS.raw().name(), bad.getId(), bad));
+                send(producer, i % PARTITIONS, task("bad-" + i, "Draw a diagram of " + words(random, 4) + ".", "",
+                        "A picture."));
             }
             for (int i = 0; i < GARBAGE; i++) {
-                bytes.send(new ProducerRecord<>(TOPICS.raw().name(), ("junk-" + i).getBytes(StandardCharsets.UTF_8),
-                        new byte[] {9, 9, 9, (byte) i}));
+                bytes.send(new ProducerRecord<>(TOPICS.raw().name(), i % PARTITIONS,
+                        ("junk-" + i).getBytes(StandardCharsets.UTF_8), new byte[] {9, 9, 9, (byte) i}));
             }
             producer.flush();
             bytes.flush();
         }
         return originals;
+    }
+
+    private static void send(KafkaProducer<String, RawInstruction> producer, int partition, RawInstruction task) {
+        producer.send(new ProducerRecord<>(TOPICS.raw().name(), partition, task.getId(), task));
+    }
+
+    /** Words no other task shares by accident: random syllable strings. */
+    private static String words(Random random, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append(i == 0 ? "" : " ");
+            for (int s = 0; s < 3; s++) {
+                text.append("bcdfghklmnprstvz".charAt(random.nextInt(16))).append("aeiou".charAt(random.nextInt(5)));
+            }
+        }
+        return text.toString();
     }
 
     private static void readCommitted(List<ConsumerRecord<String, AcceptedInstruction>> accepted,
@@ -169,7 +207,7 @@ class FilterAppIT {
              KafkaConsumer<byte[], byte[]> dlqConsumer = new KafkaConsumer<>(consumerConfig(),
                      new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             dlqConsumer.subscribe(List.of(TOPICS.dlq().name()));
-            Instant deadline = Instant.now().plusSeconds(90);
+            Instant deadline = Instant.now().plusSeconds(120);
             while ((accepted.size() + rejected.size() < decided || dead.size() < garbage)
                     && Instant.now().isBefore(deadline)) {
                 acceptedConsumer.poll(Duration.ofMillis(200)).forEach(accepted::add);
@@ -199,10 +237,6 @@ class FilterAppIT {
                 ConsumerConfig.GROUP_ID_CONFIG, "filter-it-reader-" + System.nanoTime(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    }
-
-    private static String copyId(int i) {
-        return "copy-" + i;
     }
 
     private static RawInstruction task(String id, String instruction, String input, String output) {

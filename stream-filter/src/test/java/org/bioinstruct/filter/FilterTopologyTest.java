@@ -54,7 +54,7 @@ class FilterTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(FilterApp.buildTopology(TOPICS, serdeConfig, FilterRules.defaults(), counters,
+        driver = new TopologyTestDriver(FilterApp.buildTopology(TOPICS, serdeConfig, FilterRules.defaults(), NearDuplicateSettings.defaults(), counters,
                 java.time.Clock.systemUTC()), props);
         raw = driver.createInputTopic(TOPICS.raw().name(), TOPICS.raw().keySerde(serdeConfig).serializer(),
                 TOPICS.raw().valueSerde(serdeConfig).serializer());
@@ -174,11 +174,43 @@ class FilterTopologyTest {
     }
 
     @Test
-    void sameInstructionWithDifferentInputIsNotADuplicate() {
-        send("Sort the following drug names alphabetically.", "warfarin, apixaban", "apixaban, warfarin", Category.OTHER);
-        send("Sort the following drug names alphabetically.", "metformin, losartan", "losartan, metformin",
-                Category.OTHER);
+    void sameInstructionWithDifferentInputIsNoDuplicate() {
+        send("Sort the following drug names alphabetically.", "warfarin, apixaban, heparin, clopidogrel, aspirin",
+                "apixaban, aspirin, clopidogrel, heparin, warfarin", Category.OTHER);
+        send("Sort the following drug names alphabetically.", "metformin, losartan, atorvastatin, amlodipine, insulin",
+                "amlodipine, atorvastatin, insulin, losartan, metformin", Category.OTHER);
         assertEquals(2, accepted.readRecordsToList().size());
+        assertTrue(rejected.isEmpty());
+    }
+
+    @Test
+    void rejectsNearDuplicateAboveThresholdNamingTheAcceptedOne() {
+        RawInstruction first = send("Summarize the discharge note for the patient in plain language.",
+                "Admitted with pneumonia, treated with ceftriaxone, discharged on day four.", "A short summary.",
+                Category.GEN);
+        send("Please summarize the discharge note for the patient in plain language.",
+                "Admitted with pneumonia, treated with ceftriaxone, discharged on day four.", "Another summary.",
+                Category.GEN);
+
+        assertEquals(1, accepted.readRecordsToList().size());
+        var out = rejected.readRecordsToList().get(0).value();
+        assertEquals("DUPLICATE_NEAR", out.getReason());
+        assertEquals(first.getId(), out.getNearestId());
+        assertTrue(out.getSimilarity() > 0.7 && out.getSimilarity() < 1.0, out.toString());
+    }
+
+    @Test
+    void acceptsTaskBelowThresholdAndReportsItsNearestAcceptedNeighbour() {
+        RawInstruction first = send("List the adverse effects of the drug named in the text.",
+                "Amiodarone can cause thyroid dysfunction and pulmonary toxicity.", "thyroid dysfunction, pulmonary toxicity",
+                Category.IE);
+        send("List the adverse effects of the drug named in the text.",
+                "Lithium may cause tremor, polyuria and hypothyroidism in some patients.", "tremor, polyuria, hypothyroidism",
+                Category.IE);
+
+        var second = accepted.readRecordsToList().get(1).value();
+        assertEquals(first.getId(), second.getNearestId());
+        assertTrue(second.getNearestSimilarity() >= 0.5 && second.getNearestSimilarity() <= 0.7, second.toString());
         assertTrue(rejected.isEmpty());
     }
 

@@ -1,0 +1,213 @@
+package org.bioinstruct.filter.neardup;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Exact ROUGE-L near-duplicate search by prefix filtering: every match is found (recall 1 by
+ * construction) and every reported match is verified with the exact LCS.
+ *
+ * <p>A text of m tokens is a set of m elements (token, k), k counting earlier occurrences of the token,
+ * so the multiset overlap of two texts is a set intersection, and LCS <= overlap. Elements are sorted by
+ * a static global order ({@link TokenOrder}: rare tokens first, then k). For a search threshold t,
+ * {@link SimilarityBounds} shows that F >= t needs the partner length n within [t m / (2 - t),
+ * m (2 - t) / t] and an overlap of at least o(m) = ceil(t m / (2 - t)), and symmetrically o(n); since
+ * the overlap is at least both, it is at least each text's own o.
+ *
+ * <p>Prefix principle: let x and y share at least alpha elements, and let the prefix of x be its first
+ * |x| - alpha + 1 elements in the order. Take e, the first shared element in the order. The elements
+ * after x's prefix are x's last alpha - 1, and if e were among them, every shared element (all at or
+ * after e) would be too, which is fewer than alpha: so e is in x's prefix, and likewise in y's. With
+ * alpha = o(|x|) for x and o(|y|) for y each prefix is at least as long as the one for the common
+ * alpha = max(o(|x|), o(|y|)) <= overlap, so the two prefixes still share e. Hence: index each text under
+ * its first m - o(m) + 1 elements, probe with the query's own prefix, and no match can be missed.
+ *
+ * <p>Candidates from the postings then pass the length window, then an upper bound on the overlap (a
+ * merge of both ordered element arrays, needing ceil(t (m + n) / 2)), then the bit-parallel LCS
+ * ({@link DenseLcs}: the query's match masks indexed by token id).
+ */
+public final class NearDuplicateIndex implements NearDuplicates {
+    private final SimilarityBounds bounds;
+    private final Vocabulary vocabulary = new Vocabulary(TokenOrder.standard());
+    private final PostingLists postings = new PostingLists();
+    private final DenseLcs lcs = new DenseLcs();
+    private int[][] sequences = new int[1024][];
+    private int[][] orderedTokens = new int[1024][];
+    private int[] lengths = new int[1024];
+    private String[] ids = new String[1024];
+    private int[] visitedAt = new int[1024];
+    private int query;
+    private int size;
+    private long documentBytes;
+
+    /** @param searchThreshold the least F-measure {@link #nearest} reports, in (0, 1] */
+    public NearDuplicateIndex(double searchThreshold) {
+        this.bounds = new SimilarityBounds(searchThreshold);
+    }
+
+    @Override
+    public Optional<Match> nearest(String text) {
+        Vocabulary.Encoded encoded = vocabulary.encode(RougeTokenizer.tokens(text), false);
+        if (encoded.length() == 0 || size == 0) {
+            return Optional.empty();
+        }
+        return new Search(encoded).run();
+    }
+
+    @Override
+    public void add(String id, String text) {
+        Vocabulary.Encoded encoded = vocabulary.encode(RougeTokenizer.tokens(text), true);
+        int document = size;
+        ensureCapacity(document + 1);
+        long[] keys = encoded.orderedKeys();
+        int[] ordered = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            ordered[i] = Vocabulary.idOf(keys[i]);
+        }
+        sequences[document] = encoded.sequence();
+        orderedTokens[document] = ordered;
+        lengths[document] = encoded.length();
+        ids[document] = id;
+        int occurrence = 0;
+        for (int i = 0; i < bounds.prefixLength(keys.length); i++) {
+            occurrence = i > 0 && keys[i] == keys[i - 1] ? occurrence + 1 : 0;
+            postings.add(PostingLists.element(ordered[i], occurrence), document);
+        }
+        documentBytes += 2 * arrayBytes(encoded.length()) + 24 + align(16 + id.length());
+        size++;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public long approximateBytes() {
+        return documentBytes + 4L * 5 * ids.length + postings.approximateBytes() + vocabulary.approximateBytes()
+                + lcs.approximateBytes();
+    }
+
+    /** Postings held: the sum of the indexed prefix lengths. */
+    public long postings() {
+        return postings.postings();
+    }
+
+    /** One query: its elements, its LCS pattern once needed, and the best match so far. */
+    private final class Search {
+        private final Vocabulary.Encoded query;
+        private final int length;
+        private final int minLength;
+        private final int maxLength;
+        private boolean patternLoaded;
+        private int best = -1;
+        private double bestSimilarity;
+
+        Search(Vocabulary.Encoded query) {
+            this.query = query;
+            this.length = query.length();
+            this.minLength = bounds.minPartnerLength(length);
+            this.maxLength = bounds.maxPartnerLength(length);
+        }
+
+        Optional<Match> run() {
+            int stamp = nextQuery();
+            long[] keys = query.orderedKeys();
+            int occurrence = 0;
+            for (int i = 0; i < bounds.prefixLength(length); i++) {
+                occurrence = i > 0 && keys[i] == keys[i - 1] ? occurrence + 1 : 0;
+                int token = Vocabulary.idOf(keys[i]);
+                int list = token < 0 ? -1 : postings.listOf(PostingLists.element(token, occurrence));
+                if (list >= 0) {
+                    probe(postings.documents(list), postings.size(list), stamp);
+                }
+            }
+            if (patternLoaded) {
+                lcs.unload();
+            }
+            return best < 0 ? Optional.empty() : Optional.of(new Match(ids[best], bestSimilarity));
+        }
+
+        private void probe(int[] documents, int count, int stamp) {
+            for (int p = 0; p < count; p++) {
+                int document = documents[p];
+                if (visitedAt[document] == stamp) {
+                    continue;
+                }
+                visitedAt[document] = stamp;
+                int partnerLength = lengths[document];
+                if (partnerLength >= minLength && partnerLength <= maxLength
+                        && overlapReaches(orderedTokens[document], bounds.requiredOverlap(length, partnerLength))) {
+                    verify(document, partnerLength);
+                }
+            }
+        }
+
+        /** Whether the element multisets can share {@code needed}; stops once the rest cannot make it. */
+        private boolean overlapReaches(int[] ordered, int needed) {
+            long[] keys = query.orderedKeys();
+            int i = 0;
+            int j = 0;
+            int overlap = 0;
+            long other = vocabulary.orderKey(ordered[0]);
+            while (overlap + Math.min(keys.length - i, ordered.length - j) >= needed) {
+                if (overlap >= needed) {
+                    return true;
+                }
+                if (keys[i] == other) {
+                    overlap++;
+                    i++;
+                    if (++j < ordered.length) {
+                        other = vocabulary.orderKey(ordered[j]);
+                    }
+                } else if (keys[i] < other) {
+                    i++;
+                } else if (++j < ordered.length) {
+                    other = vocabulary.orderKey(ordered[j]);
+                }
+            }
+            return false;
+        }
+
+        private void verify(int document, int partnerLength) {
+            if (!patternLoaded) {
+                lcs.load(query.sequence(), vocabulary.size());
+                patternLoaded = true;
+            }
+            double similarity = RougeL.fromLcs(lcs.lcs(sequences[document]), length, partnerLength);
+            if (similarity >= bounds.threshold()
+                    && (best < 0 || similarity > bestSimilarity || (similarity == bestSimilarity && document < best))) {
+                best = document;
+                bestSimilarity = similarity;
+            }
+        }
+    }
+
+    private int nextQuery() {
+        if (++query == 0) {
+            Arrays.fill(visitedAt, 0);
+            query = 1;
+        }
+        return query;
+    }
+
+    private void ensureCapacity(int needed) {
+        if (needed <= ids.length) {
+            return;
+        }
+        int capacity = ids.length + (ids.length >> 1);
+        sequences = Arrays.copyOf(sequences, capacity);
+        orderedTokens = Arrays.copyOf(orderedTokens, capacity);
+        lengths = Arrays.copyOf(lengths, capacity);
+        ids = Arrays.copyOf(ids, capacity);
+        visitedAt = Arrays.copyOf(visitedAt, capacity);
+    }
+
+    private static long arrayBytes(int ints) {
+        return align(16 + 4L * ints);
+    }
+
+    private static long align(long bytes) {
+        return (bytes + 7) & ~7L;
+    }
+}
