@@ -20,7 +20,7 @@ import org.bioinstruct.schemas.avro.Category;
  */
 public final class SyntheticBackend implements GenerationBackend {
     public static final String SOURCE = "synthetic";
-    public static final String PROMPT_VERSION = "synthetic-v1";
+    public static final String PROMPT_VERSION = "synthetic-v2";
     public static final double DUPLICATE_SHARE = 0.05;
     public static final double FLAWED_SHARE = 0.05;
     public static final double NEAR_DUPLICATE_SHARE = 0.05;

@@ -161,7 +161,7 @@ class SyntheticBackendTest {
         assertEquals("run7-000042", record.getId());
         assertEquals("run7", record.getRunId());
         assertEquals("synthetic", record.getSource());
-        assertEquals("synthetic-v1", record.getPromptVersion());
+        assertEquals("synthetic-v2", record.getPromptVersion());
     }
 
     private static List<ByteBuffer> encodedRun(long seed, int count) {
