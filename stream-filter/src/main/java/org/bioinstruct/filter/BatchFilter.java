@@ -56,8 +56,20 @@ public final class BatchFilter {
         }
     }
 
+    /** Told every {@code every} lines how far the run is, with the rate over the last stretch. */
+    @FunctionalInterface
+    public interface Progress {
+        void report(long lines, long accepted, double linesPerSecondSinceLastReport);
+    }
+
     public Summary run(Path input, Path acceptedOut, Path rejectedOut) throws IOException {
+        return run(input, acceptedOut, rejectedOut, 0, (lines, accepted, rate) -> { });
+    }
+
+    public Summary run(Path input, Path acceptedOut, Path rejectedOut, long every, Progress progress)
+            throws IOException {
         long start = System.nanoTime();
+        long windowStart = start;
         long lines = 0;
         long accepted = 0;
         try (BufferedReader in = Files.newBufferedReader(input, StandardCharsets.UTF_8);
@@ -76,6 +88,11 @@ public final class BatchFilter {
                     RejectedInstruction r = (RejectedInstruction) verdict;
                     counts.merge(r.getReason(), 1L, Long::sum);
                     write(rejectedWriter, rejectedLine(r));
+                }
+                if (every > 0 && lines % every == 0) {
+                    long now = System.nanoTime();
+                    progress.report(lines, accepted, every / ((now - windowStart) / 1e9));
+                    windowStart = now;
                 }
             }
         }

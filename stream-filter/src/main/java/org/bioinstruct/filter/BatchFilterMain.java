@@ -13,6 +13,7 @@ import org.bioinstruct.schemas.config.Settings;
  * {@code filter.rules.*}) plus {@code batch.input}, {@code batch.accepted}, {@code batch.rejected}.
  */
 public final class BatchFilterMain {
+    private static final long PROGRESS_EVERY = 100_000;
     private BatchFilterMain() {
     }
 
@@ -35,7 +36,9 @@ public final class BatchFilterMain {
             System.exit(2);
             return;
         }
-        BatchFilter.Summary summary = filter.run(input, accepted, rejected);
+        BatchFilter.Summary summary = filter.run(input, accepted, rejected, PROGRESS_EVERY, (lines, kept, rate) ->
+                System.out.printf(Locale.ROOT, "%d lines, %d accepted, %.0f lines/s over the last %d%n", lines, kept,
+                        rate, PROGRESS_EVERY));
         System.out.printf(Locale.ROOT, "filtered %d lines in %.2f s (%.0f lines/s): %d accepted, %d rejected %s%n",
                 summary.lines(), summary.seconds(), summary.linesPerSecond(), summary.accepted(), summary.rejected(),
                 summary.rejectedByReason());

@@ -10,7 +10,8 @@ import org.bioinstruct.schemas.config.Settings;
  * instruction plus input (corpus imports reuse a few templated instructions over many different inputs,
  * and those are not duplicates); {@code instruction} compares instructions only, as Self-Instruct did.
  * Accepted tasks report their nearest accepted neighbour when it is at least {@code reportThreshold}
- * similar.
+ * similar; by default that equals the threshold, because a lower one widens the index search several
+ * times over (docs/BENCHMARKS.md), so accepted tasks usually report none.
  */
 public record NearDuplicateSettings(double threshold, double reportThreshold, boolean instructionOnly) {
     public static final String THRESHOLD = "filter.neardup.threshold";
@@ -18,12 +19,12 @@ public record NearDuplicateSettings(double threshold, double reportThreshold, bo
     public static final String COMPARE = "filter.neardup.compare";
 
     public static NearDuplicateSettings defaults() {
-        return new NearDuplicateSettings(0.7, 0.5, false);
+        return new NearDuplicateSettings(0.7, 0.7, false);
     }
 
     public static NearDuplicateSettings from(Settings settings) {
         double threshold = settings.doubleValue(THRESHOLD, 0.7, 0.05, 1.0);
-        double report = settings.doubleValue(REPORT_THRESHOLD, Math.min(0.5, threshold), 0.05, 1.0);
+        double report = settings.doubleValue(REPORT_THRESHOLD, threshold, 0.05, 1.0);
         if (report > threshold) {
             throw new InvalidConfigException(REPORT_THRESHOLD, report, "must not exceed " + THRESHOLD + " (" + threshold + ")");
         }

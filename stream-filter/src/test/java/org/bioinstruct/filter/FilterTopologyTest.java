@@ -35,6 +35,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FilterTopologyTest {
+    /** Self-Instruct's threshold, reporting nearest neighbours down to ROUGE-L 0.5. */
+    private static final NearDuplicateSettings REPORT_NEIGHBOURS_FROM_HALF = new NearDuplicateSettings(0.7, 0.5, false);
     private static final TopicCatalogue TOPICS = TopicCatalogue.defaults();
     private final String scope = "filter-" + UUID.randomUUID();
     private final Map<String, Object> serdeConfig = Map.of(SerdeConfig.REGISTRY_URL, "mock://" + scope);
@@ -54,7 +56,7 @@ class FilterTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(FilterApp.buildTopology(TOPICS, serdeConfig, FilterRules.defaults(), NearDuplicateSettings.defaults(), counters,
+        driver = new TopologyTestDriver(FilterApp.buildTopology(TOPICS, serdeConfig, FilterRules.defaults(), REPORT_NEIGHBOURS_FROM_HALF, counters,
                 java.time.Clock.systemUTC()), props);
         raw = driver.createInputTopic(TOPICS.raw().name(), TOPICS.raw().keySerde(serdeConfig).serializer(),
                 TOPICS.raw().valueSerde(serdeConfig).serializer());
@@ -200,7 +202,7 @@ class FilterTopologyTest {
     }
 
     @Test
-    void acceptsTaskBelowThresholdAndReportsItsNearestAcceptedNeighbour() {
+    void acceptsTaskBelowThresholdAndReportsItsNearestNeighbourWhenAskedTo() {
         RawInstruction first = send("List the adverse effects of the drug named in the text.",
                 "Amiodarone can cause thyroid dysfunction and pulmonary toxicity.", "thyroid dysfunction, pulmonary toxicity",
                 Category.IE);

@@ -71,7 +71,8 @@ public final class NearDuplicateIndex implements NearDuplicates {
         int occurrence = 0;
         for (int i = 0; i < bounds.prefixLength(keys.length); i++) {
             occurrence = i > 0 && keys[i] == keys[i - 1] ? occurrence + 1 : 0;
-            postings.add(PostingLists.element(ordered[i], occurrence), document);
+            postings.add(PostingLists.element(ordered[i], occurrence),
+                    PostingLists.posting(document, i, encoded.length()));
         }
         documentBytes += 2 * arrayBytes(encoded.length()) + 24 + align(16 + id.length());
         size++;
@@ -99,6 +100,7 @@ public final class NearDuplicateIndex implements NearDuplicates {
         private final int length;
         private final int minLength;
         private final int maxLength;
+        private final int[] neededOverlap;
         private boolean patternLoaded;
         private int best = -1;
         private double bestSimilarity;
@@ -108,6 +110,10 @@ public final class NearDuplicateIndex implements NearDuplicates {
             this.length = query.length();
             this.minLength = bounds.minPartnerLength(length);
             this.maxLength = bounds.maxPartnerLength(length);
+            this.neededOverlap = new int[Math.max(0, Math.min(maxLength, PostingLists.LARGE) - minLength + 1)];
+            for (int n = minLength; n < minLength + neededOverlap.length; n++) {
+                neededOverlap[n - minLength] = bounds.requiredOverlap(length, n);
+            }
         }
 
         Optional<Match> run() {
@@ -119,7 +125,7 @@ public final class NearDuplicateIndex implements NearDuplicates {
                 int token = Vocabulary.idOf(keys[i]);
                 int list = token < 0 ? -1 : postings.listOf(PostingLists.element(token, occurrence));
                 if (list >= 0) {
-                    probe(postings.documents(list), postings.size(list), stamp);
+                    probe(postings.postings(list), postings.size(list), stamp, i);
                 }
             }
             if (patternLoaded) {
@@ -128,25 +134,41 @@ public final class NearDuplicateIndex implements NearDuplicates {
             return best < 0 ? Optional.empty() : Optional.of(new Match(ids[best], bestSimilarity));
         }
 
-        private void probe(int[] documents, int count, int stamp) {
+        /**
+         * A document first met at the query's element {@code first} and its own element {@code position}
+         * shares no earlier element with the query (see the class comment), so the overlap is at most
+         * min(m - first, n - position). A document failing that here is left unmarked: a later meeting
+         * can only bound it lower, so it never wrongly passes, it just costs a check.
+         */
+        private void probe(long[] entries, int count, int stamp, int first) {
+            int queryRest = length - first;
             for (int p = 0; p < count; p++) {
-                int document = documents[p];
-                if (visitedAt[document] == stamp) {
+                long posting = entries[p];
+                int document = PostingLists.document(posting);
+                int partnerLength = PostingLists.length(posting);
+                if (partnerLength == PostingLists.LARGE) {
+                    partnerLength = lengths[document];
+                }
+                if (partnerLength < minLength || partnerLength > maxLength) {
+                    continue;
+                }
+                int needed = partnerLength - minLength < neededOverlap.length
+                        ? neededOverlap[partnerLength - minLength] : bounds.requiredOverlap(length, partnerLength);
+                if (Math.min(queryRest, partnerLength - PostingLists.position(posting)) < needed
+                        || visitedAt[document] == stamp) {
                     continue;
                 }
                 visitedAt[document] = stamp;
-                int partnerLength = lengths[document];
-                if (partnerLength >= minLength && partnerLength <= maxLength
-                        && overlapReaches(orderedTokens[document], bounds.requiredOverlap(length, partnerLength))) {
+                if (overlapReaches(orderedTokens[document], needed, first)) {
                     verify(document, partnerLength);
                 }
             }
         }
 
         /** Whether the element multisets can share {@code needed}; stops once the rest cannot make it. */
-        private boolean overlapReaches(int[] ordered, int needed) {
+        private boolean overlapReaches(int[] ordered, int needed, int first) {
             long[] keys = query.orderedKeys();
-            int i = 0;
+            int i = first;
             int j = 0;
             int overlap = 0;
             long other = vocabulary.orderKey(ordered[0]);

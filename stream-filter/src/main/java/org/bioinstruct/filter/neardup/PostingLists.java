@@ -3,15 +3,19 @@ package org.bioinstruct.filter.neardup;
 import java.util.Arrays;
 
 /**
- * Document numbers by element, an element being a (token id, occurrence) pair packed in a long. Open
+ * Postings by element, an element being a (token id, occurrence) pair packed in a long. A posting packs
+ * the document number with the element's position in the document's order and the document's length,
+ * so the length and position filters run on the list itself, without touching the document. Open
  * addressing over primitive arrays: a boxed map would cost more than the postings themselves.
  */
 final class PostingLists {
     private static final int EMPTY = -1;
+    /** Stored for lengths and positions from here on: the document must be asked. */
+    static final int LARGE = 0xFFFF;
 
     private long[] keys = new long[1024];
     private int[] listOfSlot = new int[1024];
-    private int[][] lists = new int[512][];
+    private long[][] lists = new long[512][];
     private int[] sizes = new int[512];
     private int listCount;
     private long postings;
@@ -25,19 +29,37 @@ final class PostingLists {
         return ((long) tokenId << 32) | occurrence;
     }
 
-    void add(long element, int document) {
+    static long posting(int document, int position, int length) {
+        return ((long) document << 32) | ((long) Math.min(position, LARGE) << 16) | Math.min(length, LARGE);
+    }
+
+    static int document(long posting) {
+        return (int) (posting >>> 32);
+    }
+
+    /** The element's position in the document's order, {@link #LARGE} standing for anything from there on. */
+    static int position(long posting) {
+        return (int) (posting >>> 16) & LARGE;
+    }
+
+    /** The document's length in tokens, {@link #LARGE} standing for anything from there on. */
+    static int length(long posting) {
+        return (int) posting & LARGE;
+    }
+
+    void add(long element, long posting) {
         int list = listOf(element);
         if (list == EMPTY) {
             list = newList(element);
         }
-        int[] docs = lists[list];
+        long[] entries = lists[list];
         int size = sizes[list];
-        if (size == docs.length) {
+        if (size == entries.length) {
             int grown = size < 8 ? size * 2 : size + (size >> 1);
-            listBytes += 4L * (grown - size);
-            docs = lists[list] = Arrays.copyOf(docs, grown);
+            listBytes += 8L * (grown - size);
+            entries = lists[list] = Arrays.copyOf(entries, grown);
         }
-        docs[size] = document;
+        entries[size] = posting;
         sizes[list] = size + 1;
         postings++;
     }
@@ -52,7 +74,7 @@ final class PostingLists {
         }
     }
 
-    int[] documents(int list) {
+    long[] postings(int list) {
         return lists[list];
     }
 
@@ -77,8 +99,8 @@ final class PostingLists {
             rehash(keys.length * 2);
         }
         int list = listCount++;
-        lists[list] = new int[2];
-        listBytes += 8;
+        lists[list] = new long[2];
+        listBytes += 16;
         put(element, list);
         return list;
     }
