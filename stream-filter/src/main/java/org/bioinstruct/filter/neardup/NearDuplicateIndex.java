@@ -27,9 +27,13 @@ import java.util.Optional;
  * ({@link DenseLcs}: the query's match masks indexed by token id).
  */
 public final class NearDuplicateIndex implements NearDuplicates {
+    /** Size at which the first frequency order is taken (before it, all tokens share order 0). */
+    private static final int REORDER_FROM = 1000;
+    /** Growth since the last snapshot that triggers the next one. */
+    private static final int REORDER_GROWTH = 2;
     private final SimilarityBounds bounds;
     private final Vocabulary vocabulary = new Vocabulary(TokenOrder.standard());
-    private final PostingLists postings = new PostingLists();
+    private PostingLists postings = new PostingLists();
     private final DenseLcs lcs = new DenseLcs();
     private int[][] sequences = new int[1024][];
     private int[][] orderedTokens = new int[1024][];
@@ -38,6 +42,7 @@ public final class NearDuplicateIndex implements NearDuplicates {
     private int[] visitedAt = new int[1024];
     private int query;
     private int size;
+    private int snapshotSize;
     private long documentBytes;
 
     /** @param searchThreshold the least F-measure {@link #nearest} reports, in (0, 1] */
@@ -59,23 +64,51 @@ public final class NearDuplicateIndex implements NearDuplicates {
         Vocabulary.Encoded encoded = vocabulary.encode(RougeTokenizer.tokens(text), true);
         int document = size;
         ensureCapacity(document + 1);
-        long[] keys = encoded.orderedKeys();
-        int[] ordered = new int[keys.length];
+        vocabulary.countDocument(encoded.orderedKeys());
+        sequences[document] = encoded.sequence();
+        orderedTokens[document] = new int[encoded.length()];
+        lengths[document] = encoded.length();
+        ids[document] = id;
+        index(document, encoded.orderedKeys());
+        documentBytes += 2 * arrayBytes(encoded.length()) + 24 + align(16 + id.length());
+        size++;
+        if (size >= REORDER_FROM && size >= REORDER_GROWTH * snapshotSize) {
+            reorder();
+        }
+    }
+
+    /** Stores a document's elements in the current order and posts its prefix. */
+    private void index(int document, long[] keys) {
+        int[] ordered = orderedTokens[document];
         for (int i = 0; i < keys.length; i++) {
             ordered[i] = Vocabulary.idOf(keys[i]);
         }
-        sequences[document] = encoded.sequence();
-        orderedTokens[document] = ordered;
-        lengths[document] = encoded.length();
-        ids[document] = id;
         int occurrence = 0;
         for (int i = 0; i < bounds.prefixLength(keys.length); i++) {
             occurrence = i > 0 && keys[i] == keys[i - 1] ? occurrence + 1 : 0;
             postings.add(PostingLists.element(ordered[i], occurrence),
-                    PostingLists.posting(document, i, encoded.length()));
+                    PostingLists.posting(document, i, keys.length));
         }
-        documentBytes += 2 * arrayBytes(encoded.length()) + 24 + align(16 + id.length());
-        size++;
+    }
+
+    /**
+     * Takes a new order from the document frequencies seen so far and re-indexes every stored document
+     * under it: linear in the tokens held, and done each time the index has grown by
+     * {@link #REORDER_GROWTH}, so amortized a constant per added token.
+     */
+    private void reorder() {
+        vocabulary.snapshot();
+        postings = new PostingLists();
+        for (int document = 0; document < size; document++) {
+            int[] sequence = sequences[document];
+            long[] keys = new long[sequence.length];
+            for (int i = 0; i < sequence.length; i++) {
+                keys[i] = vocabulary.orderKey(sequence[i]);
+            }
+            Arrays.sort(keys);
+            index(document, keys);
+        }
+        snapshotSize = size;
     }
 
     @Override
@@ -159,19 +192,25 @@ public final class NearDuplicateIndex implements NearDuplicates {
                     continue;
                 }
                 visitedAt[document] = stamp;
-                if (overlapReaches(orderedTokens[document], needed, first)) {
+                int position = PostingLists.position(posting);
+                if (overlapReaches(orderedTokens[document], needed, first, position == PostingLists.LARGE ? 0 : position)) {
                     verify(document, partnerLength);
                 }
             }
         }
 
-        /** Whether the element multisets can share {@code needed}; stops once the rest cannot make it. */
-        private boolean overlapReaches(int[] ordered, int needed, int first) {
+        /**
+         * Whether the element multisets can share {@code needed}, merging from the query's element
+         * {@code first} and the document's {@code from}, the pair just met: no document element before
+         * {@code from} can equal a query element from {@code first} on, being earlier in the order.
+         * Stops once the rest cannot make it.
+         */
+        private boolean overlapReaches(int[] ordered, int needed, int first, int from) {
             long[] keys = query.orderedKeys();
             int i = first;
-            int j = 0;
+            int j = from;
             int overlap = 0;
-            long other = vocabulary.orderKey(ordered[0]);
+            long other = vocabulary.orderKey(ordered[j]);
             while (overlap + Math.min(keys.length - i, ordered.length - j) >= needed) {
                 if (overlap >= needed) {
                     return true;

@@ -6,14 +6,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Token ids for the indexed texts, and each id's place in the static {@link TokenOrder}. Ids are dense
- * from 0; a text that is only looked up gives its unknown tokens temporary negative ids, which match
- * nothing indexed, so rejected texts never grow the vocabulary.
+ * Token ids for the indexed texts, their document frequencies, and each id's place in the current
+ * global order. Ids are dense from 0; a text that is only looked up gives its unknown tokens temporary
+ * negative ids, which match nothing indexed, so rejected texts never grow the vocabulary.
+ *
+ * <p>The order is a snapshot ({@link #snapshot}): tokens by ascending document frequency at snapshot
+ * time, ties by the static {@link TokenOrder} and then by id, each given its rank from 1. A token first
+ * seen after the snapshot (and any unknown query token) has order 0, i.e. counts as rarest. Between
+ * snapshots a token's order never changes, so indexed texts and queries always share one order.
  */
 final class Vocabulary {
     private final TokenOrder tokenOrder;
     private final Map<String, Integer> ids = new HashMap<>();
     private int[] orders = new int[1024];
+    private int[] documentFrequencies = new int[1024];
     private long tokenChars;
 
     Vocabulary(TokenOrder tokenOrder) {
@@ -38,13 +44,45 @@ final class Vocabulary {
                 id = intern ? intern(token) : temporary.computeIfAbsent(token, t -> -1 - temporary.size());
             }
             sequence[i] = id;
-            keys[i] = orderKey(id >= 0 ? orders[id] : tokenOrder.of(token), id);
+            keys[i] = orderKey(id >= 0 ? orders[id] : 0, id);
         }
         Arrays.sort(keys);
         return new Encoded(sequence, keys);
     }
 
-    /** Sorting these sorts by static order, ties (hash collisions) by id; equal tokens end up adjacent. */
+    /** Counts one more document holding each distinct token of {@code orderedKeys} (sorted keys). */
+    void countDocument(long[] orderedKeys) {
+        for (int i = 0; i < orderedKeys.length; i++) {
+            if (i == 0 || orderedKeys[i] != orderedKeys[i - 1]) {
+                documentFrequencies[idOf(orderedKeys[i])]++;
+            }
+        }
+    }
+
+    /** Takes a new order from the current document frequencies; every indexed text must be re-ordered. */
+    void snapshot() {
+        int count = ids.size();
+        int[] staticOrders = new int[count];
+        for (Map.Entry<String, Integer> entry : ids.entrySet()) {
+            staticOrders[entry.getValue()] = tokenOrder.of(entry.getKey());
+        }
+        long[] byFrequency = new long[count];
+        for (int id = 0; id < count; id++) {
+            // frequency (below 2^31) then static order (flipped to unsigned) in one long; ties broken by id below
+            byFrequency[id] = ((long) documentFrequencies[id] << 32) | ((staticOrders[id] ^ Integer.MIN_VALUE) & 0xFFFFFFFFL);
+        }
+        Integer[] sorted = new Integer[count];
+        for (int id = 0; id < count; id++) {
+            sorted[id] = id;
+        }
+        Arrays.sort(sorted, (a, b) -> byFrequency[a] != byFrequency[b]
+                ? Long.compare(byFrequency[a], byFrequency[b]) : Integer.compare(a, b));
+        for (int rank = 0; rank < count; rank++) {
+            orders[sorted[rank]] = rank + 1;
+        }
+    }
+
+    /** Sorting these sorts by the current order, ties (tokens of order 0) by id; equal tokens end up adjacent. */
     long orderKey(int id) {
         return orderKey(orders[id], id);
     }
@@ -63,15 +101,16 @@ final class Vocabulary {
 
     long approximateBytes() {
         // HashMap node 32 + table slot 4 + String 24 + byte[] header 16 + Integer 16, plus the order array
-        return ids.size() * 92L + tokenChars + 16 + 4L * orders.length;
+        return ids.size() * 92L + tokenChars + 32 + 8L * orders.length;
     }
 
     private int intern(String token) {
         int id = ids.size();
         if (id == orders.length) {
             orders = Arrays.copyOf(orders, id * 2);
+            documentFrequencies = Arrays.copyOf(documentFrequencies, id * 2);
         }
-        orders[id] = tokenOrder.of(token);
+        orders[id] = 0;
         ids.put(token, id);
         tokenChars += token.length();
         return id;
