@@ -1,6 +1,9 @@
 package org.bioinstruct.filter.neardup;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,7 +12,12 @@ import java.util.Optional;
  *
  * <p>A text of m tokens is a set of m elements (token, k), k counting earlier occurrences of the token,
  * so the multiset overlap of two texts is a set intersection, and LCS <= overlap. Elements are sorted by
- * a static global order ({@link TokenOrder}: rare tokens first, then k). For a search threshold t,
+ * a global token order, then k. The order is adaptive ({@link Vocabulary}): a snapshot of the document
+ * frequencies (rarest first; tokens new since the snapshot rarer still), retaken whenever the index has
+ * doubled, at which point every stored text is re-sorted and re-indexed (linear in the tokens held, so
+ * amortized constant per token). The argument below needs only that indexed texts and queries share one
+ * total order, which holds at every moment: between snapshots no token's place changes. For a search
+ * threshold t,
  * {@link SimilarityBounds} shows that F >= t needs the partner length n within [t m / (2 - t),
  * m (2 - t) / t] and an overlap of at least o(m) = ceil(t m / (2 - t)), and symmetrically o(n); since
  * the overlap is at least both, it is at least each text's own o.
@@ -22,20 +30,37 @@ import java.util.Optional;
  * alpha = max(o(|x|), o(|y|)) <= overlap, so the two prefixes still share e. Hence: index each text under
  * its first m - o(m) + 1 elements, probe with the query's own prefix, and no match can be missed.
  *
- * <p>Candidates from the postings then pass the length window, then an upper bound on the overlap (a
- * merge of both ordered element arrays, needing ceil(t (m + n) / 2)), then the bit-parallel LCS
- * ({@link DenseLcs}: the query's match masks indexed by token id).
+ * <p>Filters, each an upper bound on the overlap of a pair (m, n), which must reach
+ * needed = ceil(t (m + n) / 2), so none drops a match. If y matches x, the first element e they share is
+ * in both prefixes, so the first posting of y met while probing x's prefix in order is e's, at x's
+ * position i and y's position j, and every shared element is at or after e: the overlap is at most
+ * min(m - i, n - j) (positional), and at most the number of x's elements from i on whose token's
+ * signature bit is among those of y's elements from j on (each posting carries that 64-bit suffix
+ * signature; the query's per-bit counts from each i are kept as bit-planes, so the count is four
+ * popcounts). Postings are bucketed by (n, n - j) on a geometric scale, and a probe reads only the
+ * buckets whose n lies in [minimum partner length, the longest n with requiredOverlap(m, n) <= m - i]
+ * and whose n - j can reach requiredOverlap(m, least n of the bucket): the positional bound fails for
+ * every posting in the others. A document passing the first posting that survives is merged (both
+ * ordered element arrays from (i, j) on) and, if that overlap still reaches needed, compared with the
+ * bit-parallel LCS ({@link DenseLcs}: the query's match masks indexed by token id). A later posting of a
+ * document only arises when the first one met was not its first shared element, which means it does
+ * not match, so a later check that passes costs only time, never a wrong result: the LCS is exact.
  */
 public final class NearDuplicateIndex implements NearDuplicates {
     /** Size at which the first frequency order is taken (before it, all tokens share order 0). */
     private static final int REORDER_FROM = 1000;
     /** Growth since the last snapshot that triggers the next one. */
     private static final int REORDER_GROWTH = 2;
+    /** Bit-planes of the query's per-signature-bit counts: counts up to 2^PLANES - 1 are exact. */
+    private static final int PLANES = 4;
+    /** A needed overlap no bound reaches. */
+    private static final int IMPOSSIBLE = Integer.MAX_VALUE;
     private final SimilarityBounds bounds;
     private final Vocabulary vocabulary = new Vocabulary(TokenOrder.standard());
     private PostingLists postings = new PostingLists();
     private final DenseLcs lcs = new DenseLcs();
     private int[][] sequences = new int[1024][];
+    /** Per document, the orders ({@link Vocabulary}: one per token) of its elements, ascending. */
     private int[][] orderedTokens = new int[1024][];
     private int[] lengths = new int[1024];
     private String[] ids = new String[1024];
@@ -61,7 +86,11 @@ public final class NearDuplicateIndex implements NearDuplicates {
 
     @Override
     public void add(String id, String text) {
-        Vocabulary.Encoded encoded = vocabulary.encode(RougeTokenizer.tokens(text), true);
+        List<String> tokens = RougeTokenizer.tokens(text);
+        if (tokens.size() > PostingLists.MAX_OCCURRENCE + 1 && mostRepeats(tokens) > PostingLists.MAX_OCCURRENCE + 1) {
+            throw new IllegalArgumentException("a token repeats more than " + (PostingLists.MAX_OCCURRENCE + 1) + " times");
+        }
+        Vocabulary.Encoded encoded = vocabulary.encode(tokens, true);
         int document = size;
         ensureCapacity(document + 1);
         vocabulary.countDocument(encoded.orderedKeys());
@@ -81,14 +110,40 @@ public final class NearDuplicateIndex implements NearDuplicates {
     private void index(int document, long[] keys) {
         int[] ordered = orderedTokens[document];
         for (int i = 0; i < keys.length; i++) {
-            ordered[i] = Vocabulary.idOf(keys[i]);
+            ordered[i] = Vocabulary.orderOf(keys[i]);
+        }
+        int prefix = bounds.prefixLength(keys.length);
+        long[] suffixSignatures = new long[prefix];
+        long signature = 0;
+        for (int i = keys.length - 1; i >= 0; i--) {
+            signature |= 1L << signatureBit(Vocabulary.idOf(keys[i]));
+            if (i < prefix) {
+                suffixSignatures[i] = signature;
+            }
         }
         int occurrence = 0;
-        for (int i = 0; i < bounds.prefixLength(keys.length); i++) {
+        for (int i = 0; i < prefix; i++) {
             occurrence = i > 0 && keys[i] == keys[i - 1] ? occurrence + 1 : 0;
-            postings.add(PostingLists.element(ordered[i], occurrence),
-                    PostingLists.posting(document, i, keys.length));
+            long list = PostingLists.element(Vocabulary.idOf(keys[i]), occurrence,
+                    PostingLists.bucket(keys.length, keys.length - i));
+            postings.add(list, PostingLists.posting(document, i, keys.length), suffixSignatures[i]);
         }
+    }
+
+    /**
+     * The reach of a text of {@code length} elements met at its element {@code position}: the longest
+     * partner for which the rest of the text could still hold the required overlap, i.e. the largest n
+     * with requiredOverlap(length, n) <= length - position (0 when there is none). requiredOverlap grows
+     * with n, so every longer partner fails the positional filter of {@link Search#probe}.
+     */
+    private int reach(int length, int position) {
+        int rest = length - position;
+        long guess = (long) Math.floor(2.0 * rest / bounds.threshold()) - length + 2;
+        int m = (int) Math.max(0, Math.min(Integer.MAX_VALUE - 1, guess));
+        while (m > 0 && bounds.requiredOverlap(m, length) > rest) {
+            m--;
+        }
+        return m;
     }
 
     /**
@@ -133,7 +188,20 @@ public final class NearDuplicateIndex implements NearDuplicates {
         private final int length;
         private final int minLength;
         private final int maxLength;
+        /** The overlap a partner of each length needs, {@link #IMPOSSIBLE} outside the length window. */
         private final int[] neededOverlap;
+        /** Per element of the query's order: its token's signature bit, or -1 for a token no document has. */
+        private final int[] signatureBits;
+        /** The orders of the query's elements, ascending. */
+        private final int[] queryOrders;
+        /**
+         * For each order position q, the count of the query's elements from q on with each signature bit,
+         * as {@link #PLANES} bit-planes (plane k holds the bits whose count has bit k set), so the number
+         * of those elements whose bit is in a signature is a few popcounts. Elements past the 15th of one
+         * bit are not in the planes: {@code excessFrom[q]} counts them, as if all were admitted.
+         */
+        private final long[] countPlanes;
+        private final int[] excessFrom;
         private boolean patternLoaded;
         private int best = -1;
         private double bestSimilarity;
@@ -143,9 +211,41 @@ public final class NearDuplicateIndex implements NearDuplicates {
             this.length = query.length();
             this.minLength = bounds.minPartnerLength(length);
             this.maxLength = bounds.maxPartnerLength(length);
-            this.neededOverlap = new int[Math.max(0, Math.min(maxLength, PostingLists.LARGE) - minLength + 1)];
-            for (int n = minLength; n < minLength + neededOverlap.length; n++) {
-                neededOverlap[n - minLength] = bounds.requiredOverlap(length, n);
+            // by partner length below LARGE; the last entry stands for every length past the table
+            int lastListed = Math.min(maxLength, PostingLists.LARGE - 1);
+            this.neededOverlap = new int[lastListed + 2];
+            Arrays.fill(neededOverlap, IMPOSSIBLE);
+            for (int n = minLength; n <= lastListed; n++) {
+                neededOverlap[n] = bounds.requiredOverlap(length, n);
+            }
+            long[] keys = query.orderedKeys();
+            this.signatureBits = new int[keys.length];
+            this.queryOrders = new int[keys.length];
+            for (int q = 0; q < keys.length; q++) {
+                int token = Vocabulary.idOf(keys[q]);
+                signatureBits[q] = token < 0 ? -1 : signatureBit(token);
+                queryOrders[q] = Vocabulary.orderOf(keys[q]);
+            }
+            // bit-planes of the per-bit counts of the query's elements from q on: count = sum 2^k [bit in plane k]
+            this.countPlanes = new long[(length + 1) * PLANES];
+            this.excessFrom = new int[length + 1];
+            int[] held = new int[64];
+            for (int q = length - 1; q >= 0; q--) {
+                System.arraycopy(countPlanes, (q + 1) * PLANES, countPlanes, q * PLANES, PLANES);
+                excessFrom[q] = excessFrom[q + 1];
+                int bit = signatureBits[q];
+                if (bit < 0) {
+                    continue;
+                }
+                int count = ++held[bit];
+                if (count < 1 << PLANES) {
+                    for (int k = 0; k < PLANES; k++) {
+                        long mask = 1L << bit;
+                        countPlanes[q * PLANES + k] = (countPlanes[q * PLANES + k] & ~mask) | ((count >>> k & 1L) << bit);
+                    }
+                } else {
+                    excessFrom[q]++;
+                }
             }
         }
 
@@ -156,10 +256,10 @@ public final class NearDuplicateIndex implements NearDuplicates {
             for (int i = 0; i < bounds.prefixLength(length); i++) {
                 occurrence = i > 0 && keys[i] == keys[i - 1] ? occurrence + 1 : 0;
                 int token = Vocabulary.idOf(keys[i]);
-                int list = token < 0 ? -1 : postings.listOf(PostingLists.element(token, occurrence));
-                if (list >= 0) {
-                    probe(postings.postings(list), postings.size(list), stamp, i);
+                if (token < 0 || occurrence > PostingLists.MAX_OCCURRENCE) {
+                    continue; // no document has the element
                 }
+                probeBuckets(token, occurrence, stamp, i);
             }
             if (patternLoaded) {
                 lcs.unload();
@@ -168,27 +268,72 @@ public final class NearDuplicateIndex implements NearDuplicates {
         }
 
         /**
-         * A document first met at the query's element {@code first} and its own element {@code position}
-         * shares no earlier element with the query (see the class comment), so the overlap is at most
-         * min(m - first, n - position). A document failing that here is left unmarked: a later meeting
-         * can only bound it lower, so it never wrongly passes, it just costs a check.
+         * Probes the lists of one query element whose postings can pass the positional filter of
+         * {@link #probe}, min(m - first, rest) >= requiredOverlap(m, n) for a document of n elements with
+         * rest of them from the one met on: n must lie in [minLength, reach(m, first)] (reach as in
+         * {@link NearDuplicateIndex#reach}, requiredOverlap being symmetric and growing in each length),
+         * and rest in [requiredOverlap(m, least n of the length bucket), n]. Buckets being non-decreasing
+         * in their values, every list skipped holds only postings that fail.
+         */
+        private void probeBuckets(int token, int occurrence, int stamp, int first) {
+            int longest = Math.min(maxLength, reach(length, first));
+            if (longest < minLength) {
+                return;
+            }
+            int lastLengthBucket = PostingLists.bucketOf(longest);
+            for (int lengthBucket = PostingLists.bucketOf(minLength); lengthBucket <= lastLengthBucket; lengthBucket++) {
+                int shortest = Math.max(minLength, PostingLists.bucketStart(lengthBucket));
+                if (shortest > longest) {
+                    break;
+                }
+                int lastRestBucket = PostingLists.bucketOf(Math.min(longest, PostingLists.bucketStart(lengthBucket + 1) - 1));
+                for (int restBucket = PostingLists.bucketOf(bounds.requiredOverlap(length, shortest));
+                        restBucket <= lastRestBucket; restBucket++) {
+                    int list = postings.listOf(PostingLists.element(token, occurrence, lengthBucket << 7 | restBucket));
+                    if (list >= 0) {
+                        probe(postings.postings(list), postings.size(list), stamp, first);
+                    }
+                }
+            }
+        }
+
+        /**
+         * A document first met at the query's element {@code first} and its own element {@code position},
+         * if it matches, shares no earlier element with the query (see the class comment), so the overlap
+         * is at most min(m - first, n - position) and at most the signature count. A document failing
+         * here is left unmarked: it does not match, and a later meeting can only pass to the exact checks.
          */
         private void probe(long[] entries, int count, int stamp, int first) {
             int queryRest = length - first;
-            for (int p = 0; p < count; p++) {
+            int at = first * PLANES;
+            long plane0 = countPlanes[at];
+            long plane1 = countPlanes[at + 1];
+            long plane2 = countPlanes[at + 2];
+            long plane3 = countPlanes[at + 3];
+            int excess = excessFrom[first];
+            int[] needs = neededOverlap;
+            int lastNeed = needs.length - 1;
+            for (int p = 1; p < 1 + 2 * count; p += 2) {
                 long posting = entries[p];
-                int document = PostingLists.document(posting);
                 int partnerLength = PostingLists.length(posting);
+                int needed;
                 if (partnerLength == PostingLists.LARGE) {
-                    partnerLength = lengths[document];
+                    partnerLength = lengths[PostingLists.document(posting)];
+                    needed = partnerLength < minLength || partnerLength > maxLength
+                            ? IMPOSSIBLE : bounds.requiredOverlap(length, partnerLength);
+                } else {
+                    needed = needs[Math.min(partnerLength, lastNeed)];
                 }
-                if (partnerLength < minLength || partnerLength > maxLength) {
+                // the signature count, branch-free: nearly every posting fails one of these bounds
+                long signature = entries[p + 1];
+                int admitted = excess + Long.bitCount(signature & plane0) + 2 * Long.bitCount(signature & plane1)
+                        + 4 * Long.bitCount(signature & plane2) + 8 * Long.bitCount(signature & plane3);
+                int bound = Math.min(Math.min(queryRest, partnerLength - PostingLists.position(posting)), admitted);
+                if (bound < needed) {
                     continue;
                 }
-                int needed = partnerLength - minLength < neededOverlap.length
-                        ? neededOverlap[partnerLength - minLength] : bounds.requiredOverlap(length, partnerLength);
-                if (Math.min(queryRest, partnerLength - PostingLists.position(posting)) < needed
-                        || visitedAt[document] == stamp) {
+                int document = PostingLists.document(posting);
+                if (visitedAt[document] == stamp) {
                     continue;
                 }
                 visitedAt[document] = stamp;
@@ -210,21 +355,22 @@ public final class NearDuplicateIndex implements NearDuplicates {
             int i = first;
             int j = from;
             int overlap = 0;
-            long other = vocabulary.orderKey(ordered[j]);
+            int[] orders = queryOrders;
+            int other = ordered[j];
             while (overlap + Math.min(keys.length - i, ordered.length - j) >= needed) {
                 if (overlap >= needed) {
                     return true;
                 }
-                if (keys[i] == other) {
+                if (orders[i] == other) {
                     overlap++;
                     i++;
                     if (++j < ordered.length) {
-                        other = vocabulary.orderKey(ordered[j]);
+                        other = ordered[j];
                     }
-                } else if (keys[i] < other) {
+                } else if (orders[i] < other) {
                     i++;
                 } else if (++j < ordered.length) {
-                    other = vocabulary.orderKey(ordered[j]);
+                    other = ordered[j];
                 }
             }
             return false;
@@ -262,6 +408,20 @@ public final class NearDuplicateIndex implements NearDuplicates {
         lengths = Arrays.copyOf(lengths, capacity);
         ids = Arrays.copyOf(ids, capacity);
         visitedAt = Arrays.copyOf(visitedAt, capacity);
+    }
+
+    /** A token's bit in the 64-bit posting signatures. */
+    private static int signatureBit(int token) {
+        return (token * 0x9E3779B9) >>> 26;
+    }
+
+    private static int mostRepeats(List<String> tokens) {
+        Map<String, Integer> counts = new HashMap<>();
+        int most = 0;
+        for (String token : tokens) {
+            most = Math.max(most, counts.merge(token, 1, Integer::sum));
+        }
+        return most;
     }
 
     private static long arrayBytes(int ints) {

@@ -3,9 +3,12 @@ package org.bioinstruct.filter.neardup;
 import java.util.Arrays;
 
 /**
- * Postings by element, an element being a (token id, occurrence) pair packed in a long. A posting packs
- * the document number with the element's position in the document's order and the document's length,
- * so the length and position filters run on the list itself, without touching the document. Open
+ * Postings by element, an element being a (token id, occurrence) pair packed in a long with a bucket of
+ * (document length, elements from the posted one on), so that a search reads only the lists that can
+ * pass its filters. Each posting comes with a 64-bit signature of the document's tokens from the posted
+ * element on. A posting packs the document number with the element's position in the document's order
+ * and the document's length, so the length, position and signature filters run on the list itself,
+ * without touching the document. Open
  * addressing over primitive arrays: a boxed map would cost more than the postings themselves.
  */
 final class PostingLists {
@@ -13,20 +16,69 @@ final class PostingLists {
     /** Stored for lengths and positions from here on: the document must be asked. */
     static final int LARGE = 0xFFFF;
 
-    private long[] keys = new long[1024];
-    private int[] listOfSlot = new int[1024];
+    /** Open addressing, one slot = two longs: the element, then its list number (EMPTY: a free slot). */
+    private long[] table = new long[2 * 1024];
+    /** Per list: its size in entries[0], then the pairs (posting, signature) from entries[1]. */
     private long[][] lists = new long[512][];
-    private int[] sizes = new int[512];
     private int listCount;
     private long postings;
     private long listBytes;
 
     PostingLists() {
-        Arrays.fill(listOfSlot, EMPTY);
+        clear(table);
     }
 
-    static long element(int tokenId, int occurrence) {
-        return ((long) tokenId << 32) | occurrence;
+    /** Occurrences (earlier copies of the token in the text) a list key can hold. */
+    static final int MAX_OCCURRENCE = (1 << 18) - 1;
+
+    /**
+     * A list key: the element (token id, occurrence, the latter at most {@link #MAX_OCCURRENCE}) and the
+     * bucket of its postings, {@link #bucket}.
+     */
+    static long element(int tokenId, int occurrence, int bucket) {
+        return ((long) tokenId << 32) | ((long) bucket << 18) | occurrence;
+    }
+
+    /**
+     * The bucket of a posting of a document of {@code length} elements, {@code rest} of them from the
+     * posted one on: each element's postings are split by both, so a search reads only the lists whose
+     * lengths and rests can pass its filters.
+     */
+    static int bucket(int length, int rest) {
+        return bucketOf(length) << 7 | bucketOf(rest);
+    }
+
+    /** One value per bucket below 8, then geometric by 1.25; non-decreasing, below 2^7. */
+    static int bucketOf(int value) {
+        return value < BUCKET_OF.length ? BUCKET_OF[value] : computeBucketOf(value);
+    }
+
+    /** The least value of the given bucket (or of the first bucket after it that some value has). */
+    static int bucketStart(int bucket) {
+        return BUCKET_START[bucket];
+    }
+
+    private static final byte[] BUCKET_OF = new byte[4096];
+    private static final int[] BUCKET_START = new int[(1 << 7) + 1];
+
+    static {
+        for (int value = 0; value < BUCKET_OF.length; value++) {
+            BUCKET_OF[value] = (byte) computeBucketOf(value);
+        }
+        Arrays.fill(BUCKET_START, Integer.MAX_VALUE);
+        for (int bucket = BUCKET_START.length - 1; bucket >= 0; bucket--) {
+            // a guess just below the bucket's least value, then up to it
+            int value = bucket < 8 ? bucket
+                    : (int) Math.min(Integer.MAX_VALUE, Math.max(8, Math.floor(8 * Math.pow(1.25, bucket - 8)) - 2));
+            while (value < Integer.MAX_VALUE && computeBucketOf(value) < bucket) {
+                value++;
+            }
+            BUCKET_START[bucket] = bucket + 1 < BUCKET_START.length ? Math.min(value, BUCKET_START[bucket + 1]) : value;
+        }
+    }
+
+    private static int computeBucketOf(int value) {
+        return value < 8 ? value : 8 + (int) (Math.log(value / 8.0) / Math.log(1.25));
     }
 
     static long posting(int document, int position, int length) {
@@ -47,39 +99,44 @@ final class PostingLists {
         return (int) posting & LARGE;
     }
 
-    void add(long element, long posting) {
+    /** Adds a posting with its 64-bit signature; a list holds the pairs interleaved: posting, signature. */
+    void add(long element, long posting, long signature) {
         int list = listOf(element);
         if (list == EMPTY) {
             list = newList(element);
         }
         long[] entries = lists[list];
-        int size = sizes[list];
-        if (size == entries.length) {
-            int grown = size < 8 ? size * 2 : size + (size >> 1);
-            listBytes += 8L * (grown - size);
-            entries = lists[list] = Arrays.copyOf(entries, grown);
+        int size = (int) entries[0];
+        if (1 + 2 * size == entries.length) {
+            int grown = size < 8 ? 2 * size : size + (size >> 1);
+            listBytes += 16L * (grown - size);
+            entries = lists[list] = Arrays.copyOf(entries, 1 + 2 * grown);
         }
-        entries[size] = posting;
-        sizes[list] = size + 1;
+        entries[1 + 2 * size] = posting;
+        entries[2 + 2 * size] = signature;
+        entries[0] = size + 1;
         postings++;
     }
 
     /** The list number of an element, or -1 when no document has it. */
     int listOf(long element) {
-        int mask = keys.length - 1;
+        long[] slots = table;
+        int mask = (slots.length >> 1) - 1;
         for (int i = slot(element, mask); ; i = (i + 1) & mask) {
-            if (listOfSlot[i] == EMPTY || keys[i] == element) {
-                return listOfSlot[i];
+            int list = (int) slots[2 * i + 1];
+            if (list == EMPTY || slots[2 * i] == element) {
+                return list;
             }
         }
     }
 
+    /** A list's entries: the size in [0], then {@link #size} pairs (posting, signature) from [1]. */
     long[] postings(int list) {
         return lists[list];
     }
 
     int size(int list) {
-        return sizes[list];
+        return (int) lists[list][0];
     }
 
     long postings() {
@@ -87,45 +144,48 @@ final class PostingLists {
     }
 
     long approximateBytes() {
-        return 12L * keys.length + 8L * lists.length + listCount * 16L + listBytes;
+        return 8L * table.length + 8L * lists.length + listCount * 16L + listBytes;
     }
 
     private int newList(long element) {
         if (listCount == lists.length) {
             lists = Arrays.copyOf(lists, listCount * 2);
-            sizes = Arrays.copyOf(sizes, listCount * 2);
         }
-        if (2 * (listCount + 1) > keys.length) {
-            rehash(keys.length * 2);
+        if (2 * (listCount + 1) > table.length >> 1) {
+            rehash(table.length * 2);
         }
         int list = listCount++;
-        lists[list] = new long[2];
-        listBytes += 16;
+        lists[list] = new long[3];
+        listBytes += 24;
         put(element, list);
         return list;
     }
 
-    private void rehash(int capacity) {
-        long[] oldKeys = keys;
-        int[] oldLists = listOfSlot;
-        keys = new long[capacity];
-        listOfSlot = new int[capacity];
-        Arrays.fill(listOfSlot, EMPTY);
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldLists[i] != EMPTY) {
-                put(oldKeys[i], oldLists[i]);
+    private void rehash(int longs) {
+        long[] old = table;
+        table = new long[longs];
+        clear(table);
+        for (int i = 0; i < old.length; i += 2) {
+            if ((int) old[i + 1] != EMPTY) {
+                put(old[i], (int) old[i + 1]);
             }
         }
     }
 
     private void put(long element, int list) {
-        int mask = keys.length - 1;
+        int mask = (table.length >> 1) - 1;
         int i = slot(element, mask);
-        while (listOfSlot[i] != EMPTY) {
+        while ((int) table[2 * i + 1] != EMPTY) {
             i = (i + 1) & mask;
         }
-        keys[i] = element;
-        listOfSlot[i] = list;
+        table[2 * i] = element;
+        table[2 * i + 1] = list;
+    }
+
+    private static void clear(long[] slots) {
+        for (int i = 1; i < slots.length; i += 2) {
+            slots[i] = EMPTY;
+        }
     }
 
     private static int slot(long element, int mask) {

@@ -10,11 +10,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The static global order of tokens used for prefix filtering: tokens not in the frequency list first,
- * ordered by a stable hash (String.hashCode is specified by the JLS, then mixed), then the listed words,
- * the most frequent last. Rare tokens lead every document's order, so prefixes (and the postings they
- * are indexed under) are made of rare tokens. The order depends on nothing but the token text, so it
- * never changes as data arrives.
+ * A static order of tokens: tokens not in the frequency list first, ordered by a stable hash
+ * (String.hashCode is specified by the JLS, then mixed), then the listed words, the most frequent last.
+ * It depends on nothing but the token text. The prefix-filtering order itself is adaptive (by observed
+ * document frequency, see {@link Vocabulary#snapshot}); this order breaks its ties.
  */
 public final class TokenOrder {
     static final String RESOURCE = "/neardup/frequent-words.txt";

@@ -12,8 +12,10 @@ import java.util.Map;
  *
  * <p>The order is a snapshot ({@link #snapshot}): tokens by ascending document frequency at snapshot
  * time, ties by the static {@link TokenOrder} and then by id, each given its rank from 1. A token first
- * seen after the snapshot (and any unknown query token) has order 0, i.e. counts as rarest. Between
- * snapshots a token's order never changes, so indexed texts and queries always share one order.
+ * seen after the snapshot counts as rarest: it gets the next order down from -1. Each id thus has its own
+ * order, so an order stands for its token. Tokens of looked-up texts that no indexed text has get
+ * {@link #UNKNOWN_ORDER} (ties by their temporary ids), equal to no id's. Between snapshots a token's
+ * order never changes, so indexed texts and queries always share one order.
  */
 final class Vocabulary {
     private final TokenOrder tokenOrder;
@@ -21,6 +23,10 @@ final class Vocabulary {
     private int[] orders = new int[1024];
     private int[] documentFrequencies = new int[1024];
     private long tokenChars;
+    private int nextNewOrder = -1;
+
+    /** The order of tokens no indexed text has (in looked-up texts only); no id has it. */
+    static final int UNKNOWN_ORDER = Integer.MIN_VALUE;
 
     Vocabulary(TokenOrder tokenOrder) {
         this.tokenOrder = tokenOrder;
@@ -44,7 +50,7 @@ final class Vocabulary {
                 id = intern ? intern(token) : temporary.computeIfAbsent(token, t -> -1 - temporary.size());
             }
             sequence[i] = id;
-            keys[i] = orderKey(id >= 0 ? orders[id] : 0, id);
+            keys[i] = orderKey(id >= 0 ? orders[id] : UNKNOWN_ORDER, id);
         }
         Arrays.sort(keys);
         return new Encoded(sequence, keys);
@@ -80,15 +86,20 @@ final class Vocabulary {
         for (int rank = 0; rank < count; rank++) {
             orders[sorted[rank]] = rank + 1;
         }
+        nextNewOrder = -1;
     }
 
-    /** Sorting these sorts by the current order, ties (tokens of order 0) by id; equal tokens end up adjacent. */
+    /** Sorting these sorts by the current order, ties (only unknown tokens) by id; equal tokens end up adjacent. */
     long orderKey(int id) {
         return orderKey(orders[id], id);
     }
 
     static long orderKey(int order, int id) {
         return ((long) order << 32) | ((id ^ Integer.MIN_VALUE) & 0xFFFFFFFFL);
+    }
+
+    static int orderOf(long orderKey) {
+        return (int) (orderKey >> 32);
     }
 
     static int idOf(long orderKey) {
@@ -110,7 +121,10 @@ final class Vocabulary {
             orders = Arrays.copyOf(orders, id * 2);
             documentFrequencies = Arrays.copyOf(documentFrequencies, id * 2);
         }
-        orders[id] = 0;
+        if (nextNewOrder == UNKNOWN_ORDER) {
+            throw new IllegalStateException("over 2^31 new tokens since the last snapshot");
+        }
+        orders[id] = nextNewOrder--;
         ids.put(token, id);
         tokenChars += token.length();
         return id;
