@@ -25,6 +25,9 @@ public final class RawInstructions {
     private final String promptVersion;
     private final boolean contentAddressed;
     private final Clock clock;
+    private final byte[] sourceHeader;
+    private final byte[] promptVersionHeader;
+    private final byte[] runIdHeader;
 
     public RawInstructions(String runId, GenerationBackend backend, Clock clock) {
         this.runId = runId;
@@ -32,6 +35,9 @@ public final class RawInstructions {
         this.promptVersion = backend.promptVersion();
         this.contentAddressed = backend.contentAddressed();
         this.clock = clock;
+        this.sourceHeader = utf8(source);
+        this.promptVersionHeader = utf8(promptVersion);
+        this.runIdHeader = utf8(runId);
     }
 
     public static String id(String runId, long sequence) {
@@ -54,26 +60,19 @@ public final class RawInstructions {
 
     /** The record for the {@code sequence}-th task of this run (counting from 1). */
     public RawInstruction toRecord(CandidateTask task, long sequence) {
-        return RawInstruction.newBuilder()
-                .setId(contentAddressed ? contentId(task) : id(runId, sequence))
-                .setRunId(runId)
-                .setInstruction(task.instruction())
-                .setInput(task.input())
-                .setOutput(task.output())
-                .setProposedCategory(task.proposedCategory())
-                .setSource(source)
-                .setPromptVersion(promptVersion)
-                .setSeedIds(task.seedIds())
-                .setCreatedAt(clock.instant())
-                .build();
+        // the all-fields constructor: the builder's per-field validation and default copies cost more than the
+        // rest of a record's journey to the producer
+        return new RawInstruction(contentAddressed ? contentId(task) : id(runId, sequence), runId, task.instruction(),
+                task.input(), task.output(), task.proposedCategory(), source, promptVersion, task.seedIds(),
+                clock.instant());
     }
 
     /** Provenance headers, so tooling can filter a topic without decoding Avro. */
     public Headers headers(CandidateTask task) {
         Headers headers = new RecordHeaders();
-        headers.add(HEADER_SOURCE, utf8(source));
-        headers.add(HEADER_PROMPT_VERSION, utf8(promptVersion));
-        headers.add(HEADER_RUN_ID, utf8(runId));
+        headers.add(HEADER_SOURCE, sourceHeader);
+        headers.add(HEADER_PROMPT_VERSION, promptVersionHeader);
+        headers.add(HEADER_RUN_ID, runIdHeader);
         if (!task.origin().isEmpty()) {
             headers.add(HEADER_ORIGIN, utf8(task.origin()));
         }

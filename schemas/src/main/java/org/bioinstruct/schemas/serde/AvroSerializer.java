@@ -48,15 +48,21 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
                     + " used before configure(): set " + SerdeConfig.REGISTRY_URL);
         }
         int schemaId = registry.register(Subjects.of(topic, isKey), record.getSchema());
-        return WireFormat.frame(schemaId, encode(record));
+        return encode(schemaId, record);
     }
 
-    private byte[] encode(T record) {
+    /** Header and body written into one buffer: no second copy of every record. */
+    private byte[] encode(int schemaId, T record) {
         if (writer == null) {
             writer = new SpecificDatumWriter<>(record.getSchema());
         }
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+            out.write(WireFormat.MAGIC_BYTE);
+            out.write(schemaId >>> 24);
+            out.write(schemaId >>> 16);
+            out.write(schemaId >>> 8);
+            out.write(schemaId);
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
             writer.write(record, encoder);
             encoder.flush();
