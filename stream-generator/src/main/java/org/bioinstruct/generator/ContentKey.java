@@ -50,11 +50,15 @@ public final class ContentKey {
     }
 
     private static void forEachNormalizedChar(String text, CharSink sink) {
-        String lower = text.toLowerCase(Locale.ROOT);
+        // Lowercasing ASCII char by char equals String.toLowerCase(ROOT); other text takes the exact route.
+        String lower = isAscii(text) ? text : text.toLowerCase(Locale.ROOT);
         boolean started = false;
         boolean pendingSpace = false;
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
             if (isPunctuationOrSymbol(c)) {
                 continue;
             }
@@ -69,6 +73,15 @@ public final class ContentKey {
             sink.accept(c);
             started = true;
         }
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isPunctuationOrSymbol(char c) {

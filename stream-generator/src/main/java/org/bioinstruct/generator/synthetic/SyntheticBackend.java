@@ -3,12 +3,11 @@ package org.bioinstruct.generator.synthetic;
 import org.bioinstruct.generator.CandidateTask;
 import org.bioinstruct.generator.ContentKey;
 import org.bioinstruct.generator.GenerationBackend;
+import org.bioinstruct.generator.LongHashSet;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.bioinstruct.schemas.avro.Category;
 
 /**
@@ -32,7 +31,7 @@ public final class SyntheticBackend implements GenerationBackend {
     private final Pick pick;
     private final Map<Category, List<TaskTemplate>> templates = new EnumMap<>(Category.class);
     private final List<TaskTemplate> flawed = FlawedTemplates.all();
-    private final Set<Long> emittedContent = new HashSet<>();
+    private final LongHashSet emittedContent = new LongHashSet();
     private final List<CandidateTask> cleanEmitted = new ArrayList<>();
 
     public SyntheticBackend(long seed) {
