@@ -63,22 +63,8 @@ final class DenseLcs {
         long[] v = state;
         Arrays.fill(v, 0, words, -1L);
         for (int token : text) {
-            int base = token * words;
-            long carry = 0;
-            for (int w = 0; w < words; w++) {
-                long x = v[w];
-                long u = x & masks[base + w];
-                long sum = x + u + carry;
-                carry = ((x & u) | ((x | u) & ~sum)) >>> 63;
-                v[w] = sum | (x & ~u);
-            }
+            BitParallel.step(v, masks, token * words, words);
         }
-        int ones = 0;
-        for (int w = 0; w < words - 1; w++) {
-            ones += Long.bitCount(v[w]);
-        }
-        int topBits = length - ((words - 1) << 6);
-        ones += Long.bitCount(v[words - 1] & (topBits == 64 ? -1L : (1L << topBits) - 1));
-        return length - ones;
+        return BitParallel.lcs(v, words, length);
     }
 }

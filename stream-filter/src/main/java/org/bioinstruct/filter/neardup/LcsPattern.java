@@ -72,27 +72,11 @@ public final class LcsPattern {
         Arrays.fill(v, -1L);
         for (int token : text) {
             int slot = slot(token);
-            if (slot == EMPTY) {
-                continue;
-            }
-            int base = slot * words;
-            long carry = 0;
-            for (int w = 0; w < words; w++) {
-                long x = v[w];
-                long u = x & masks[base + w];
-                long sum = x + u + carry;
-                carry = ((x & u) | ((x | u) & ~sum)) >>> 63;
-                v[w] = sum | (x & ~u);
+            if (slot != EMPTY) {
+                BitParallel.step(v, masks, slot * words, words);
             }
         }
-        int ones = 0;
-        for (int w = 0; w < words - 1; w++) {
-            ones += Long.bitCount(v[w]);
-        }
-        int topBits = length - ((words - 1) << 6);
-        long used = topBits == 64 ? -1L : (1L << topBits) - 1;
-        ones += Long.bitCount(v[words - 1] & used);
-        return length - ones;
+        return BitParallel.lcs(v, words, length);
     }
 
     private int slot(int token) {
