@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
+import org.bioinstruct.schemas.text.ContentNormalization;
 import org.bioinstruct.schemas.avro.RawInstruction;
 
 /**
- * The exact-duplicate key: the first 128 bits of SHA-256 over instruction and input, each lowercased,
- * stripped of punctuation and symbols and with whitespace collapsed. Equal content always hashes equal, so
+ * The exact-duplicate key: the first 128 bits of SHA-256 over instruction and input, each under
+ * {@link ContentNormalization} (the generator avoids repeats by the same definition). Equal content always hashes equal, so
  * it always lands on the same partition; the key has a fixed size (32 hex characters), which bounds the
  * dedup state per task.
  */
@@ -33,36 +33,7 @@ public final class ContentHash {
         }
     }
 
-    /** Lowercase, drop punctuation and symbols, collapse whitespace, trim: one pass, it runs for every task. */
     static String normalize(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        StringBuilder out = new StringBuilder(lower.length());
-        boolean pendingSpace = false;
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            if (isPunctuationOrSymbol(c)) {
-                continue;
-            }
-            if (Character.isWhitespace(c)) {
-                pendingSpace = out.length() > 0;
-                continue;
-            }
-            if (pendingSpace) {
-                out.append(' ');
-                pendingSpace = false;
-            }
-            out.append(c);
-        }
-        return out.toString();
-    }
-
-    private static boolean isPunctuationOrSymbol(char c) {
-        return switch (Character.getType(c)) {
-            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-                    Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-                    Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
-                    Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
-            default -> false;
-        };
+        return ContentNormalization.normalize(text);
     }
 }
