@@ -24,8 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
+import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.Category;
 import org.bioinstruct.schemas.avro.RawInstruction;
@@ -53,26 +52,11 @@ class FilterAppIT {
     private static final int NEAR_COPIES = 30;
     private static final int INVALID = 20;
     private static final int GARBAGE = 3;
-    private static KafkaClusterTestKit cluster;
+    private static SingleNodeKafka cluster;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        TestKitNodes nodes = new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
-                .setNumControllerNodes(1).build();
-        cluster = new KafkaClusterTestKit.Builder(nodes)
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "4")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("transaction.state.log.num.partitions", "4")
-                .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
-                .setConfigProp("share.coordinator.state.topic.min.isr", "1")
-                .setConfigProp("min.insync.replicas", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        cluster.format();
-        cluster.startup();
-        cluster.waitForReadyBrokers();
+        cluster = SingleNodeKafka.start();
         try (var admin = cluster.admin()) {
             admin.createTopics(List.of(new NewTopic(TOPICS.raw().name(), PARTITIONS, (short) 1))).all().get();
         }

@@ -28,8 +28,7 @@ import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schema
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
+import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.bioinstruct.schemas.avro.Category;
 import org.bioinstruct.schemas.avro.RawInstruction;
 import org.bioinstruct.schemas.registry.ConfluentSchemaRegistry;
@@ -46,22 +45,12 @@ class SchemaRegistryServerIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static KafkaClusterTestKit cluster;
+    private static SingleNodeKafka cluster;
     private static SchemaRegistryServer server;
 
     @BeforeAll
     static void startBrokerAndRegistry() throws Exception {
-        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
-                .setConfigProp("share.coordinator.state.topic.min.isr", "1")
-                .build();
-        cluster.format();
-        cluster.startup();
-        cluster.waitForReadyBrokers();
+        cluster = SingleNodeKafka.start();
         server = SchemaRegistryServer.start(config("_schemas"));
     }
 
