@@ -6,6 +6,7 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -16,6 +17,11 @@ public final class KafkaConnectors {
     }
 
     public static KafkaSource<DecodedRecord> acceptedSource(ShardBuilderConfig config) {
+        return acceptedSource(config, new AcceptedRecordDeserializer(config.registryUrl()));
+    }
+
+    public static KafkaSource<DecodedRecord> acceptedSource(
+            ShardBuilderConfig config, KafkaRecordDeserializationSchema<DecodedRecord> deserializer) {
         return KafkaSource.<DecodedRecord>builder()
                 .setBootstrapServers(config.bootstrapServers())
                 .setProperties(kafkaProperties(config))
@@ -23,7 +29,7 @@ public final class KafkaConnectors {
                 .setGroupId(config.groupId())
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
-                .setDeserializer(new AcceptedRecordDeserializer(config.registryUrl()))
+                .setDeserializer(deserializer)
                 .build();
     }
 

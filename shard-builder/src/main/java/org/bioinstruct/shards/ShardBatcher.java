@@ -1,33 +1,40 @@
 package org.bioinstruct.shards;
 
-import java.nio.file.Path;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.bioinstruct.schemas.avro.Split;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Batches the examples of one split (the key) into shards of {@code shardSize} records, or fewer once the
- * oldest buffered example is {@code maxAgeMs} old (a processing-time timer), so a quiet stream still
- * flushes its partial shard. At the end of a bounded input (the final watermark) the rest is flushed too.
+ * Batches the examples of one key (a split, or a split and category) into shards of {@code shardSize}
+ * records, or fewer once the oldest buffered example is {@code maxAgeMs} old (a processing-time timer), so
+ * a quiet stream still flushes its partial shard. With category quotas (a configured mixture) a full shard
+ * holds exactly each category's quota; surplus examples wait for the next shard, and an age flush ships at
+ * most the quotas. At the end of a bounded input (the final watermark) everything left is flushed.
  *
- * <p>Each shard file is written and fsynced here, before its descriptor goes downstream; the manifest
- * sink is transactional, so a manifest only becomes visible once the checkpoint that covers it commits.
- * Buffer, open timer and sequence number live in keyed state, so a restore resumes the same numbering and
- * a shard cut after the last checkpoint is rewritten under the same name (the rename replaces it).
+ * <p>Each shard file is written and synced here, before its descriptor goes downstream; the manifest sink
+ * is transactional, so a manifest only becomes visible once the checkpoint covering it commits. Buffer,
+ * timers and the last sequence number live in keyed state: a restore resumes the same numbering, and a
+ * shard cut after the restored checkpoint is written again under the same name (the commit replaces it).
+ * {@link #cleanUpOrphans} removes what such cut-off attempts left behind; see {@link ShardBatcherOperator}.
  */
 public final class ShardBatcher extends KeyedProcessFunction<String, InstructionExample, ShardDescriptor> {
     private static final long serialVersionUID = 1L;
@@ -35,35 +42,39 @@ public final class ShardBatcher extends KeyedProcessFunction<String, Instruction
     /** Event-time timer that only the final watermark of a bounded input reaches. */
     static final long END_OF_INPUT = Long.MAX_VALUE;
 
-    private final String shardsDirectory;
-    private final int shardSize;
-    private final long maxAgeMs;
+    private final ShardSpec spec;
 
     private transient ListState<InstructionExample> buffer;
     private transient ValueState<Integer> bufferedCount;
+    private transient MapState<String, Integer> bufferedPerCategory;
     private transient ValueState<Long> ageTimer;
     private transient ValueState<Integer> lastSequence;
-    private transient ShardFileWriter writer;
+    private transient ShardStore store;
+    private transient ShardEncoder encoder;
     private transient Counter shardsWritten;
+    private transient Counter orphansDeleted;
 
-    public ShardBatcher(String shardsDirectory, int shardSize, long maxAgeMs) {
-        if (shardSize < 1 || maxAgeMs < 1) {
-            throw new IllegalArgumentException("shard size and max age must be positive");
-        }
-        this.shardsDirectory = shardsDirectory;
-        this.shardSize = shardSize;
-        this.maxAgeMs = maxAgeMs;
+    public ShardBatcher(ShardSpec spec) {
+        this.spec = spec;
+    }
+
+    public ShardSpec spec() {
+        return spec;
     }
 
     @Override
-    public void open(OpenContext openContext) {
+    public void open(OpenContext openContext) throws IOException {
         buffer = getRuntimeContext().getListState(
                 new ListStateDescriptor<>("buffer", TypeInformation.of(InstructionExample.class)));
         bufferedCount = getRuntimeContext().getState(new ValueStateDescriptor<>("buffered-count", Types.INT));
+        bufferedPerCategory = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("buffered-per-category", Types.STRING, Types.INT));
         ageTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("age-timer", Types.LONG));
         lastSequence = getRuntimeContext().getState(new ValueStateDescriptor<>("last-sequence", Types.INT));
-        writer = new ShardFileWriter(Path.of(shardsDirectory));
+        store = new ShardStore(spec.storeUri());
+        encoder = new ShardEncoder(spec.format(), spec.compression());
         shardsWritten = getRuntimeContext().getMetricGroup().counter("shardsWritten");
+        orphansDeleted = getRuntimeContext().getMetricGroup().counter("orphanFilesDeleted");
     }
 
     @Override
@@ -71,53 +82,130 @@ public final class ShardBatcher extends KeyedProcessFunction<String, Instruction
             throws Exception {
         buffer.add(example);
         int count = bufferedCount.value() == null ? 1 : bufferedCount.value() + 1;
+        bufferedCount.update(count);
         TimerService timers = ctx.timerService();
         if (count == 1) {
-            long deadline = timers.currentProcessingTime() + maxAgeMs;
-            timers.registerProcessingTimeTimer(deadline);
             timers.registerEventTimeTimer(END_OF_INPUT);
-            ageTimer.update(deadline);
+            armAgeTimer(timers);
         }
-        if (count >= shardSize) {
-            emit(Split.valueOf(ctx.getCurrentKey()), timers, out);
+        if (spec.quotas().isEmpty()) {
+            if (count >= spec.shardSize()) {
+                cut(ctx.getCurrentKey(), timers, out);
+            }
         } else {
-            bufferedCount.update(count);
+            Integer inCategory = bufferedPerCategory.get(example.category());
+            bufferedPerCategory.put(example.category(), inCategory == null ? 1 : inCategory + 1);
+            while (bufferedCount.value() != null && everyQuotaFilled()) {
+                cut(ctx.getCurrentKey(), timers, out);
+            }
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ShardDescriptor> out) throws Exception {
-        if (bufferedCount.value() != null) {
-            emit(Split.valueOf(ctx.getCurrentKey()), ctx.timerService(), out);
+        if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+            while (bufferedCount.value() != null) {
+                cut(ctx.getCurrentKey(), ctx.timerService(), out);
+            }
+        } else if (bufferedCount.value() != null && ageTimer.value() != null && ageTimer.value() == timestamp) {
+            ageTimer.clear();
+            cut(ctx.getCurrentKey(), ctx.timerService(), out);
         }
     }
 
-    private void emit(Split split, TimerService timers, Collector<ShardDescriptor> out) throws Exception {
-        List<InstructionExample> examples = new ArrayList<>();
-        buffer.get().forEach(examples::add);
+    /**
+     * Deletes what earlier attempts of the current key left in the store that no manifest will ever name:
+     * in-progress files of writes cut off mid-way, and shard files numbered above the restored last
+     * sequence (cut after the checkpoint this attempt restored, so their manifests were in a transaction
+     * that was aborted). Files up to the restored sequence stay: they were cut before that checkpoint, so
+     * their manifests are committed or will be committed from the restored pending transaction.
+     */
+    void cleanUpOrphans(String key, List<ShardKeys.StoredFile> files) throws IOException {
+        int last = lastSequence.value() == null ? 0 : lastSequence.value();
+        for (ShardKeys.StoredFile file : files) {
+            if (file.belongsTo(key) && (file.inProgress() || file.sequence() > last)) {
+                store.delete(file.fileName());
+                orphansDeleted.inc();
+                LOG.info("deleted orphaned shard file {} (key {}, last committed-or-pending sequence {})",
+                        file.fileName(), key, last);
+            }
+        }
+    }
+
+    /** The shard-store files this operator could own, for {@link #cleanUpOrphans}. */
+    List<ShardKeys.StoredFile> storedFiles() throws IOException {
+        return store.list().stream().map(ShardKeys::parse).flatMap(Optional::stream).toList();
+    }
+
+    private boolean everyQuotaFilled() throws Exception {
+        for (Map.Entry<String, Integer> quota : spec.quotas().entrySet()) {
+            Integer buffered = bufferedPerCategory.get(quota.getKey());
+            if (buffered == null || buffered < quota.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes one shard from the buffer (all of it, or up to each category's quota) and emits its descriptor. */
+    private void cut(String key, TimerService timers, Collector<ShardDescriptor> out) throws Exception {
+        List<InstructionExample> shard = new ArrayList<>();
+        List<InstructionExample> rest = new ArrayList<>();
+        take(shard, rest);
         int sequence = lastSequence.value() == null ? 1 : lastSequence.value() + 1;
-        String shardId = shardId(split, sequence);
-        WrittenShard file = writer.write(shardId + ".jsonl", examples);
-        out.collect(ShardDescriptor.of(shardId, split, file, examples, timers.currentProcessingTime()));
+        String shardId = ShardKeys.shardId(key, sequence);
+        WrittenShard file = store.write(spec.fileName(shardId), encoder.encode(shard));
+        out.collect(ShardDescriptor.of(shardId, ShardKeys.splitOf(key), file, shard,
+                timers.currentProcessingTime(), spec.manifestFormat()));
         lastSequence.update(sequence);
-        clearBuffer(timers);
+        keep(rest, timers);
         shardsWritten.inc();
-        LOG.info("wrote shard {} ({} records, {} bytes, sha256 {})", shardId, examples.size(), file.byteSize(),
+        LOG.debug("wrote shard {} ({} records, {} bytes, sha256 {})", shardId, shard.size(), file.byteSize(),
                 file.sha256());
     }
 
-    private void clearBuffer(TimerService timers) throws Exception {
-        if (ageTimer.value() != null) {
-            timers.deleteProcessingTimeTimer(ageTimer.value());
+    private void take(List<InstructionExample> shard, List<InstructionExample> rest) throws Exception {
+        if (spec.quotas().isEmpty()) {
+            buffer.get().forEach(shard::add);
+            return;
         }
-        timers.deleteEventTimeTimer(END_OF_INPUT);
-        buffer.clear();
-        bufferedCount.clear();
-        ageTimer.clear();
+        Map<String, Integer> taken = new HashMap<>();
+        for (InstructionExample example : buffer.get()) {
+            int quota = spec.quotas().getOrDefault(example.category(), 0);
+            if (taken.getOrDefault(example.category(), 0) < quota) {
+                shard.add(example);
+                taken.merge(example.category(), 1, Integer::sum);
+            } else {
+                rest.add(example);
+            }
+        }
     }
 
-    /** {@code train-000003}: lowercase split and a six-digit sequence, also the file's base name. */
-    public static String shardId(Split split, int sequence) {
-        return String.format(Locale.ROOT, "%s-%06d", split.name().toLowerCase(Locale.ROOT), sequence);
+    /** Leaves {@code rest} buffered, or clears every piece of state but the sequence number and all timers. */
+    private void keep(List<InstructionExample> rest, TimerService timers) throws Exception {
+        if (ageTimer.value() != null) {
+            timers.deleteProcessingTimeTimer(ageTimer.value());
+            ageTimer.clear();
+        }
+        bufferedPerCategory.clear();
+        if (rest.isEmpty()) {
+            timers.deleteEventTimeTimer(END_OF_INPUT);
+            buffer.clear();
+            bufferedCount.clear();
+            return;
+        }
+        buffer.update(rest);
+        bufferedCount.update(rest.size());
+        for (InstructionExample example : rest) {
+            Integer n = bufferedPerCategory.get(example.category());
+            bufferedPerCategory.put(example.category(), n == null ? 1 : n + 1);
+        }
+        armAgeTimer(timers);
+    }
+
+    private void armAgeTimer(TimerService timers) throws IOException {
+        long deadline = timers.currentProcessingTime() + spec.maxAgeMs();
+        timers.registerProcessingTimeTimer(deadline);
+        ageTimer.update(deadline);
     }
 }

@@ -1,14 +1,24 @@
 package org.bioinstruct.shards;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import org.bioinstruct.schemas.avro.Category;
 import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 
-/** Every setting of the shard builder, read and validated once at start-up. */
+/** Every setting of the shard builder, read and validated once at start-up; a bad value names its key. */
 public record ShardBuilderConfig(
         String bootstrapServers,
         String registryUrl,
@@ -17,10 +27,16 @@ public record ShardBuilderConfig(
         String dlqTopic,
         String groupId,
         double evalFraction,
+        Map<String, Double> categoryEvalFractions,
         int shardSize,
         long maxAgeMs,
-        Path shardsDir,
-        Path checkpointDir,
+        String storeUri,
+        ShardFormat format,
+        Compression compression,
+        Batching batching,
+        List<String> categories,
+        CategoryMixture mixture,
+        String checkpointUri,
         long checkpointIntervalMs,
         int parallelism,
         String transactionalIdPrefix,
@@ -30,9 +46,18 @@ public record ShardBuilderConfig(
 
     public static final String GROUP_ID = "shards.group.id";
     public static final String EVAL_FRACTION = "shards.eval.fraction";
+    /** {@code shards.eval.fraction.QA=0.2} overrides the eval fraction of one category. */
+    public static final String CATEGORY_EVAL_FRACTION_PREFIX = EVAL_FRACTION + ".";
     public static final String SIZE = "shards.size";
     public static final String MAX_AGE_MS = "shards.max.age.ms";
     public static final String DIR = "shards.dir";
+    /** Any Flink file system URI ({@code file:///...}, {@code s3://bucket/prefix}); default file:// of shards.dir. */
+    public static final String STORE_URI = "shards.store.uri";
+    public static final String FORMAT = "shards.format";
+    public static final String COMPRESSION = "shards.compression";
+    public static final String BATCHING = "shards.batching";
+    public static final String CATEGORIES = "shards.categories";
+    public static final String MIXTURE = "shards.mixture";
     public static final String CHECKPOINT_DIR = "shards.checkpoint.dir";
     public static final String CHECKPOINT_INTERVAL_MS = "shards.checkpoint.interval.ms";
     public static final String PARALLELISM = "shards.parallelism";
@@ -41,12 +66,22 @@ public record ShardBuilderConfig(
     public static final String TRANSACTION_TIMEOUT_MS = "shards.transaction.timeout.ms";
     public static final String RESTORE = "shards.restore";
 
+    static final List<String> ALL_CATEGORIES = Arrays.stream(Category.values()).map(Enum::name).toList();
+
     public ShardBuilderConfig {
+        categoryEvalFractions = Map.copyOf(categoryEvalFractions);
+        categories = List.copyOf(categories);
         kafkaProperties = Map.copyOf(kafkaProperties);
     }
 
     public static ShardBuilderConfig from(Settings settings) {
         TopicCatalogue topics = TopicCatalogue.from(settings);
+        Batching batching = parsed(settings, BATCHING, "mixed", Batching::parse);
+        CategoryMixture mixture = settings.has(MIXTURE)
+                ? parsed(settings, MIXTURE, "", v -> CategoryMixture.parse(v, Set.copyOf(ALL_CATEGORIES)))
+                : CategoryMixture.none();
+        int shardSize = settings.intValue(SIZE, 64, 1, 1_000_000);
+        checkMixture(mixture, batching, shardSize, settings);
         return new ShardBuilderConfig(
                 settings.string(CommonKeys.BOOTSTRAP_SERVERS),
                 settings.string(CommonKeys.SCHEMA_REGISTRY_URL),
@@ -55,10 +90,16 @@ public record ShardBuilderConfig(
                 topics.dlq().name(),
                 settings.string(GROUP_ID, "bioinstruct-shard-builder"),
                 settings.doubleValue(EVAL_FRACTION, 0.1, 0.0, 1.0),
-                settings.intValue(SIZE, 64, 1, 1_000_000),
+                categoryEvalFractions(settings),
+                shardSize,
                 settings.longValue(MAX_AGE_MS, 3_000, 10, 86_400_000),
-                directory(settings, DIR, "shards"),
-                directory(settings, CHECKPOINT_DIR, "flink-checkpoints"),
+                storeUri(settings),
+                parsed(settings, FORMAT, "jsonl", ShardFormat::parse),
+                parsed(settings, COMPRESSION, "none", Compression::parse),
+                batching,
+                categories(settings, mixture),
+                mixture,
+                checkpointUri(settings),
                 settings.longValue(CHECKPOINT_INTERVAL_MS, 2_000, 100, 3_600_000),
                 settings.intValue(PARALLELISM, 1, 1, 256),
                 settings.string(TRANSACTIONAL_ID_PREFIX, "bioinstruct-shards"),
@@ -67,15 +108,131 @@ public record ShardBuilderConfig(
                 new TreeMap<>(settings.withPrefix(CommonKeys.KAFKA_PREFIX)));
     }
 
-    /** {@code key} if set, else {@code <data.dir>/<child>}; data.dir is then required. */
-    private static Path directory(Settings settings, String key, String child) {
+    /** The checkpoint directory on this machine, when it is a local one (embedded mode resumes from it). */
+    public Optional<Path> localCheckpointDir() {
+        URI uri = URI.create(checkpointUri);
+        return "file".equals(uri.getScheme()) ? Optional.of(Path.of(uri)) : Optional.empty();
+    }
+
+    public SplitAssigner splitAssigner() {
+        return new SplitAssigner(evalFraction, categoryEvalFractions);
+    }
+
+    /** What the batching operator needs, in one serializable value. */
+    public ShardSpec shardSpec() {
+        return new ShardSpec(storeUri, format, compression, shardSize, maxAgeMs,
+                mixture.isEmpty() ? Map.of() : mixture.quotas(shardSize), ShardKeys.all(batching, categories));
+    }
+
+    private static <T> T parsed(Settings settings, String key, String defaultValue, Function<String, T> parser) {
+        String value = settings.string(key, defaultValue);
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(key, value, e.getMessage() == null || e.getMessage().startsWith("No enum")
+                    ? "not one of the allowed values" : e.getMessage());
+        }
+    }
+
+    private static void checkMixture(CategoryMixture mixture, Batching batching, int shardSize, Settings settings) {
+        if (mixture.isEmpty()) {
+            return;
+        }
+        if (batching != Batching.MIXED) {
+            throw new InvalidConfigException(MIXTURE, settings.string(MIXTURE),
+                    "a mixture needs " + BATCHING + "=mixed");
+        }
+        try {
+            mixture.quotas(shardSize);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(MIXTURE, settings.string(MIXTURE), e.getMessage()
+                    + "; raise " + SIZE + " or that weight");
+        }
+    }
+
+    private static List<String> categories(Settings settings, CategoryMixture mixture) {
+        String value = settings.string(CATEGORIES, "all");
+        Set<String> chosen = new LinkedHashSet<>();
+        if (value.equalsIgnoreCase("all")) {
+            chosen.addAll(ALL_CATEGORIES);
+        } else {
+            for (String name : value.split(",")) {
+                String category = name.trim().toUpperCase(Locale.ROOT);
+                if (!ALL_CATEGORIES.contains(category)) {
+                    throw new InvalidConfigException(CATEGORIES, value,
+                            "unknown category '" + name.trim() + "'; use all or a list of " + ALL_CATEGORIES);
+                }
+                chosen.add(category);
+            }
+        }
+        if (!mixture.isEmpty()) {
+            if (settings.has(CATEGORIES) && !chosen.equals(mixture.categories())) {
+                throw new InvalidConfigException(CATEGORIES, value,
+                        "differs from the categories of " + MIXTURE + " " + mixture.categories());
+            }
+            return List.copyOf(mixture.categories());
+        }
+        return ALL_CATEGORIES.stream().filter(chosen::contains).toList();
+    }
+
+    private static Map<String, Double> categoryEvalFractions(Settings settings) {
+        Map<String, Double> fractions = new TreeMap<>();
+        for (String key : settings.withPrefix(CATEGORY_EVAL_FRACTION_PREFIX).keySet()) {
+            String category = key.toUpperCase(Locale.ROOT);
+            String fullKey = CATEGORY_EVAL_FRACTION_PREFIX + key;
+            if (!ALL_CATEGORIES.contains(category)) {
+                throw new InvalidConfigException(fullKey, settings.string(fullKey),
+                        "unknown category; known: " + ALL_CATEGORIES);
+            }
+            fractions.put(category, settings.doubleValue(fullKey, 0.0, 0.0, 1.0));
+        }
+        return fractions;
+    }
+
+    private static String storeUri(Settings settings) {
+        if (settings.has(STORE_URI)) {
+            return absoluteUri(settings, STORE_URI);
+        }
+        return directory(settings, DIR, "shards");
+    }
+
+    private static String checkpointUri(Settings settings) {
+        String value = settings.string(CHECKPOINT_DIR, "");
+        if (value.contains("://")) {
+            return absoluteUri(settings, CHECKPOINT_DIR);
+        }
+        return directory(settings, CHECKPOINT_DIR, "flink-checkpoints");
+    }
+
+    private static String absoluteUri(Settings settings, String key) {
+        String value = settings.string(key);
+        try {
+            URI uri = new URI(value);
+            if (uri.getScheme() == null || uri.getPath() == null || !uri.getPath().startsWith("/")) {
+                throw new InvalidConfigException(key, value,
+                        "must be an absolute URI such as file:///data/shards or s3://bucket/shards");
+            }
+            return stripTrailingSlash(uri.toString());
+        } catch (URISyntaxException e) {
+            throw new InvalidConfigException(key, value, "not a URI: " + e.getMessage());
+        }
+    }
+
+    /** {@code key} as a local path if set, else {@code <data.dir>/<child>}; data.dir is then required. */
+    private static String directory(Settings settings, String key, String child) {
+        Path path;
         if (settings.has(key)) {
-            return Path.of(settings.string(key)).toAbsolutePath();
-        }
-        if (!settings.has(CommonKeys.DATA_DIR)) {
+            path = Path.of(settings.string(key));
+        } else if (settings.has(CommonKeys.DATA_DIR)) {
+            path = Path.of(settings.string(CommonKeys.DATA_DIR)).resolve(child);
+        } else {
             throw new InvalidConfigException(CommonKeys.DATA_DIR, null,
-                    "required unless both " + DIR + " and " + CHECKPOINT_DIR + " are set");
+                    "required unless " + key + " is set");
         }
-        return Path.of(settings.string(CommonKeys.DATA_DIR)).resolve(child).toAbsolutePath();
+        return stripTrailingSlash(path.toAbsolutePath().normalize().toUri().toString());
+    }
+
+    private static String stripTrailingSlash(String uri) {
+        return uri.endsWith("/") && !uri.endsWith(":///") ? uri.substring(0, uri.length() - 1) : uri;
     }
 }

@@ -2,9 +2,11 @@ package org.bioinstruct.shards;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -38,6 +40,7 @@ public final class ShardBuilderJob {
     public static final String JOB_NAME = "bioinstruct-shard-builder";
     public static final String SOURCE_UID = "accepted-source";
     public static final String ROUTER_UID = "dead-letter-router";
+    public static final String CATEGORY_UID = "category-selection";
     public static final String BATCHER_UID = "shard-batcher";
     public static final String MANIFEST_SINK_UID = "manifest-sink";
     public static final String DLQ_SINK_UID = "dlq-sink";
@@ -64,23 +67,17 @@ public final class ShardBuilderJob {
         examples.getSideOutput(DeadLetterRouter.DEAD_LETTERS)
                 .sinkTo(deadLetterSink).uid(DLQ_SINK_UID).name("dlq");
         examples
-                .keyBy(new SplitAssigner(config.evalFraction()))
-                .process(new ShardBatcher(config.shardsDir().toString(), config.shardSize(), config.maxAgeMs()))
-                .uid(BATCHER_UID).name("batch-into-shards")
+                .filter(new CategorySelection(config.categories())).uid(CATEGORY_UID).name("select-categories")
+                .keyBy(new ShardKeys(config.splitAssigner(), config.batching()))
+                .transform("batch-into-shards", TypeInformation.of(ShardDescriptor.class),
+                        new ShardBatcherOperator(new ShardBatcher(config.shardSpec())))
+                .uid(BATCHER_UID)
                 .sinkTo(manifestSink).uid(MANIFEST_SINK_UID).name("shard-manifests");
     }
 
-    /** Flink settings for this job: checkpointing, retention, no Kryo fallback, a small local cluster. */
+    /** Flink settings for this job in a local MiniCluster: {@link #jobConfiguration} and a small cluster. */
     public static Configuration flinkConfiguration(ShardBuilderConfig config) {
-        Configuration flink = new Configuration();
-        flink.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
-        flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(config.checkpointIntervalMs()));
-        flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir().toUri().toString());
-        flink.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, savepointDir(config).toUri().toString());
-        flink.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        flink.set(PipelineOptions.GENERIC_TYPES, false);
+        Configuration flink = jobConfiguration(config);
         flink.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("16m"));
         flink.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.parse("16m"));
         flink.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.parse("16m"));
@@ -88,43 +85,73 @@ public final class ShardBuilderJob {
         return flink;
     }
 
+    /** The job's own settings, in any cluster: exactly-once checkpoints, retained, no Kryo fallback. */
+    public static Configuration jobConfiguration(ShardBuilderConfig config) {
+        Configuration flink = new Configuration();
+        flink.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(config.checkpointIntervalMs()));
+        flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointUri());
+        flink.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, savepointDir(config));
+        flink.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        flink.set(PipelineOptions.GENERIC_TYPES, false);
+        return flink;
+    }
+
     public static void main(String[] args) throws Exception {
+        JobClient job;
         ShardBuilderConfig config;
         try {
             config = ShardBuilderConfig.from(Settings.fromArgs(args));
+            job = start(config, Map.of());
         } catch (InvalidConfigException e) {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
         }
-        run(config);
+        runUntilTerminated(job, config);
     }
 
-    static void run(ShardBuilderConfig config) throws Exception {
-        Configuration flink = flinkConfiguration(config);
-        Optional<Path> restorePoint = config.restore() ? RetainedCheckpoints.newest(config.checkpointDir())
-                : Optional.empty();
-        restorePoint.ifPresent(path -> flink.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toString()));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-        env.setParallelism(config.parallelism());
-        new ShardBuilderJob(config, KafkaConnectors.acceptedSource(config), KafkaConnectors.manifestSink(config),
-                KafkaConnectors.deadLetterSink(config)).build(env);
-
-        JobClient job = env.executeAsync(JOB_NAME);
-        LOG.info("shard-builder running (job {}): {} -> {} shards of {} in {}, eval fraction {}, restored from {}",
-                job.getJobID(), config.acceptedTopic(), config.shardsTopic(), config.shardSize(),
-                config.shardsDir(), config.evalFraction(), restorePoint.map(Path::toString).orElse("nothing"));
+    /** Waits for the job; on SIGTERM stops it with a savepoint first. */
+    static void runUntilTerminated(JobClient job, ShardBuilderConfig config) throws Exception {
         Thread stopper = new Thread(() -> stop(job, config), "shard-builder-shutdown");
         Runtime.getRuntime().addShutdownHook(stopper);
         job.getJobExecutionResult().get();
         LOG.info("shard-builder job {} finished", job.getJobID());
     }
 
+    /**
+     * Submits the job to a local MiniCluster, resuming from the newest retained checkpoint or stop savepoint
+     * when {@code shards.restore} is on; {@code flinkOverrides} adjust the Flink configuration.
+     */
+    public static JobClient start(ShardBuilderConfig config, Map<String, String> flinkOverrides) throws Exception {
+        Configuration flink = flinkConfiguration(config);
+        flink.addAll(Configuration.fromMap(flinkOverrides));
+        Optional<Path> restorePoint = config.restore()
+                ? config.localCheckpointDir().flatMap(RetainedCheckpoints::newest) : Optional.empty();
+        restorePoint.ifPresent(path -> flink.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toString()));
+        StoreGuard.checkFreshStart(config, restorePoint.isPresent());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
+        env.setParallelism(config.parallelism());
+        new ShardBuilderJob(config, KafkaConnectors.acceptedSource(config), KafkaConnectors.manifestSink(config),
+                KafkaConnectors.deadLetterSink(config)).build(env);
+        JobClient job = env.executeAsync(JOB_NAME);
+        LOG.info("shard-builder running (job {}): {} -> {} shards of {} ({}, {}) in {}, eval fraction {}, "
+                        + "categories {}{}, restored from {}",
+                job.getJobID(), config.acceptedTopic(), config.shardsTopic(), config.shardSize(),
+                config.batching().configName(), config.shardSpec().manifestFormat(), config.storeUri(),
+                config.evalFraction(), config.categories(),
+                config.mixture().isEmpty() ? "" : " mixed " + config.shardSpec().quotas(),
+                restorePoint.map(Path::toString).orElse("nothing"));
+        return job;
+    }
+
     /** Stop with a savepoint so the last manifests commit; if that fails the retained checkpoint remains. */
     private static void stop(JobClient job, ShardBuilderConfig config) {
         LOG.info("shard-builder stopping: taking a final savepoint in {}", savepointDir(config));
         try {
-            String savepoint = job.stopWithSavepoint(false, savepointDir(config).toUri().toString(),
+            String savepoint = job.stopWithSavepoint(false, savepointDir(config),
                     SavepointFormatType.CANONICAL).get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             LOG.info("shard-builder stopped with savepoint {}", savepoint);
         } catch (Exception e) {
@@ -134,7 +161,7 @@ public final class ShardBuilderJob {
         }
     }
 
-    private static Path savepointDir(ShardBuilderConfig config) {
-        return config.checkpointDir().resolve("savepoints");
+    private static String savepointDir(ShardBuilderConfig config) {
+        return config.checkpointUri() + "/savepoints";
     }
 }

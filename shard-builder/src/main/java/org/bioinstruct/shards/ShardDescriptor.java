@@ -16,6 +16,7 @@ import org.bioinstruct.schemas.avro.Split;
 public record ShardDescriptor(
         String shardId,
         String uri,
+        String format,
         String split,
         int recordCount,
         Map<String, Integer> categoryCounts,
@@ -26,7 +27,7 @@ public record ShardDescriptor(
         long createdAtMillis) {
 
     public static ShardDescriptor of(String shardId, Split split, WrittenShard file,
-                                     List<InstructionExample> examples, long createdAtMillis) {
+                                     List<InstructionExample> examples, long createdAtMillis, String format) {
         Map<String, Integer> categories = new TreeMap<>();
         Map<Integer, SourceRange> ranges = new TreeMap<>();
         List<String> ids = new ArrayList<>(examples.size());
@@ -37,7 +38,7 @@ public record ShardDescriptor(
                     (a, b) -> new SourceRange(a.partition(), Math.min(a.fromOffset(), b.fromOffset()),
                             Math.max(a.toOffset(), b.toOffset())));
         }
-        return new ShardDescriptor(shardId, file.path().toUri().toString(), split.name(), examples.size(),
+        return new ShardDescriptor(shardId, file.uri(), format, split.name(), examples.size(),
                 categories, file.sha256(), file.byteSize(), ids, new ArrayList<>(ranges.values()), createdAtMillis);
     }
 
@@ -49,7 +50,7 @@ public record ShardDescriptor(
                 .setShardId(shardId)
                 .setUri(uri)
                 .setSplit(Split.valueOf(split))
-                .setFormat("jsonl")
+                .setFormat(format)
                 .setRecordCount(recordCount)
                 .setCategoryCounts(new TreeMap<>(categoryCounts))
                 .setSha256(sha256)

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -31,8 +30,8 @@ class FlinkTypesTest {
     @Test
     void roundTripsAShardDescriptor() throws Exception {
         ShardDescriptor shard = ShardDescriptor.of("train-000001", Split.TRAIN,
-                new WrittenShard(Path.of("/s/train-000001.jsonl"), "00ff", 10),
-                List.of(Examples.example("a", 0, 1), Examples.example("b", 1, 2)), 7);
+                new WrittenShard("file:///s/train-000001.jsonl", "00ff", 10),
+                List.of(Examples.example("a", 0, 1), Examples.example("b", 1, 2)), 7, "jsonl");
         TypeSerializer<ShardDescriptor> serializer =
                 TypeInformation.of(ShardDescriptor.class).createSerializer(noGenericTypes());
         DataOutputSerializer out = new DataOutputSerializer(256);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,8 @@ class RecordSerializersTest {
     @Test
     void publishesTheManifestKeyedByShardIdInTheConfluentWireFormat() {
         List<InstructionExample> examples = List.of(Examples.example("a", 2, 10), Examples.example("b", 2, 13));
-        WrittenShard file = new WrittenShard(Path.of("/data/shards/eval-000003.jsonl"), "ab12", 321);
-        ShardDescriptor shard = ShardDescriptor.of("eval-000003", Split.EVAL, file, examples, 5_000);
+        WrittenShard file = new WrittenShard("file:///data/shards/eval-000003.jsonl.gz", "ab12", 321);
+        ShardDescriptor shard = ShardDescriptor.of("eval-000003", Split.EVAL, file, examples, 5_000, "jsonl.gz");
         ManifestRecordSerializer serializer = new ManifestRecordSerializer("shards", REGISTRY);
         serializer.open(null, null);
 
@@ -37,9 +36,9 @@ class RecordSerializersTest {
         reader.configure(Map.of(SerdeConfig.REGISTRY_URL, REGISTRY), false);
         ShardManifest manifest = reader.deserialize("shards", record.value());
         assertEquals("eval-000003", manifest.getShardId());
-        assertEquals("file:///data/shards/eval-000003.jsonl", manifest.getUri());
+        assertEquals("file:///data/shards/eval-000003.jsonl.gz", manifest.getUri());
         assertEquals(Split.EVAL, manifest.getSplit());
-        assertEquals("jsonl", manifest.getFormat());
+        assertEquals("jsonl.gz", manifest.getFormat());
         assertEquals(2, manifest.getRecordCount());
         assertEquals(Map.of("GEN", 1, "IE", 1), manifest.getCategoryCounts());
         assertEquals("ab12", manifest.getSha256());

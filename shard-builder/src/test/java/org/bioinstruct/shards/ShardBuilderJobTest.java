@@ -3,6 +3,7 @@ package org.bioinstruct.shards;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -63,12 +64,12 @@ class ShardBuilderJobTest {
         assertEquals(expectedIds.size(), idsInManifests.size(), "no example lost or duplicated");
         assertEquals(Set.copyOf(expectedIds), Set.copyOf(idsInManifests));
 
-        SplitAssigner splits = new SplitAssigner(config.evalFraction());
+        SplitAssigner splits = config.splitAssigner();
         List<String> idsInFiles = new ArrayList<>();
         for (ShardDescriptor shard : shards) {
             Path file = Path.of(URI.create(shard.uri()));
             byte[] bytes = Files.readAllBytes(file);
-            assertEquals(ShardFileWriter.sha256Hex(bytes), shard.sha256(), shard.shardId());
+            assertEquals(ShardStore.sha256Hex(bytes), shard.sha256(), shard.shardId());
             assertEquals(bytes.length, shard.byteSize());
             List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
             List<String> ids = new ArrayList<>();
@@ -77,14 +78,14 @@ class ShardBuilderJobTest {
             }
             assertEquals(shard.instructionIds(), ids, shard.shardId());
             assertEquals(shard.recordCount(), ids.size());
-            ids.forEach(id -> assertEquals(shard.split(), splits.splitOf(id).name(), id));
+            lines.forEach(line -> assertEquals(shard.split(), splits.splitOf(example(line)).name(), line));
             idsInFiles.addAll(ids);
         }
         assertEquals(idsInManifests.size(), idsInFiles.size());
         assertEquals(Set.copyOf(expectedIds), Set.copyOf(idsInFiles));
 
         Set<String> filesOnDisk;
-        try (Stream<Path> files = Files.list(config.shardsDir())) {
+        try (Stream<Path> files = Files.list(Path.of(URI.create(config.storeUri())))) {
             filesOnDisk = files.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
         }
         assertEquals(shards.stream().map(s -> s.shardId() + ".jsonl").collect(Collectors.toSet()), filesOnDisk);
@@ -97,6 +98,17 @@ class ShardBuilderJobTest {
 
         long expectedDeadLetters = LongStream.range(0, RECORDS).filter(ShardBuilderJobTest::undecodable).count();
         assertEquals(expectedDeadLetters, deadLetters.collected().size());
+    }
+
+    private static InstructionExample example(String line) {
+        try {
+            JsonNode json = JSON.readTree(line);
+            return new InstructionExample(json.get("id").asText(), json.get("instruction").asText(),
+                    json.get("input").asText(), json.get("output").asText(), json.get("category").asText(),
+                    json.get("source").asText(), 0, 0);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static boolean undecodable(long i) {

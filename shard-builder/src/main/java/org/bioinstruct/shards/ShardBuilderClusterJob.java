@@ -1,0 +1,35 @@
+package org.bioinstruct.shards;
+
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.bioinstruct.schemas.config.InvalidConfigException;
+import org.bioinstruct.schemas.config.Settings;
+
+/**
+ * Entry point of the job jar for a Flink cluster: {@code flink run [-s SAVEPOINT] shard-builder-job.jar
+ * [--config FILE] [key=value ...]}. Same settings and pipeline as the embedded job; the cluster provides
+ * the runtime, restarts and (with {@code -s}) the state to resume from.
+ */
+public final class ShardBuilderClusterJob {
+    private ShardBuilderClusterJob() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ShardBuilderConfig config;
+        StreamExecutionEnvironment env;
+        try {
+            config = ShardBuilderConfig.from(Settings.fromArgs(args));
+            env = StreamExecutionEnvironment.getExecutionEnvironment(ShardBuilderJob.jobConfiguration(config));
+            boolean restoring = env.getConfiguration().getOptional(StateRecoveryOptions.SAVEPOINT_PATH).isPresent();
+            StoreGuard.checkFreshStart(config, restoring);
+        } catch (InvalidConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        env.setParallelism(config.parallelism());
+        new ShardBuilderJob(config, KafkaConnectors.acceptedSource(config), KafkaConnectors.manifestSink(config),
+                KafkaConnectors.deadLetterSink(config)).build(env);
+        env.execute(ShardBuilderJob.JOB_NAME);
+    }
+}

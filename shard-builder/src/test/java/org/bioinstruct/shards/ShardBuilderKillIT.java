@@ -1,0 +1,135 @@
+package org.bioinstruct.shards;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.bioinstruct.schemas.avro.AcceptedInstruction;
+import org.bioinstruct.schemas.avro.ShardManifest;
+import org.bioinstruct.schemas.config.Settings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded job in its own JVM against a real broker, killed with SIGKILL mid-stream and started again:
+ * the new process resumes from the newest retained checkpoint by itself, and in the end every accepted
+ * example is in exactly one committed shard, with no manifest without its file and no file without its
+ * manifest. The shards are gzipped JSONL here, to cover a non-default format end to end.
+ */
+class ShardBuilderKillIT {
+    private static final int PER_PHASE = 3_000;
+    private static final String REGISTRY = "mock://shard-builder-kill-it";
+
+    @TempDir
+    static Path dir;
+    private static KafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = KafkaBroker.start(dir.resolve("broker"));
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        broker.close();
+    }
+
+    @Test
+    @Timeout(150)
+    void everyAcceptedExampleIsInExactlyOneCommittedShardAfterSigkillAndRestart() throws Exception {
+        broker.createTopic("accepted", 3);
+        broker.createTopic("shards", 1);
+        broker.createTopic("dlq", 1);
+        TestTopics topics = new TestTopics(broker.bootstrapServers(), REGISTRY, "accepted", "shards");
+        Map<String, String> settings = Map.ofEntries(
+                Map.entry("bootstrap.servers", broker.bootstrapServers()), Map.entry("schema.registry.url", REGISTRY),
+                Map.entry("topic.accepted", "accepted"), Map.entry("topic.shards", "shards"),
+                Map.entry("topic.dlq", "dlq"), Map.entry("data.dir", dir.resolve("data").toString()),
+                Map.entry("shards.size", "40"), Map.entry("shards.max.age.ms", "300"),
+                Map.entry("shards.compression", "gzip"), Map.entry("shards.checkpoint.interval.ms", "500"),
+                Map.entry("shards.parallelism", "2"));
+        ShardBuilderConfig config = ShardBuilderConfig.from(Settings.of(settings));
+
+        List<String> ids = new ArrayList<>();
+        Process first;
+        Process second;
+        try (KafkaProducer<String, AcceptedInstruction> producer = topics.producer()) {
+            ids.addAll(topics.produce(producer, "inst", 0, PER_PHASE));
+            first = fork(settings, "first");
+            ShardBuilderFailoverIT.awaitCommitted(topics, 1, Duration.ofSeconds(60));
+            CompletableFuture<List<String>> phase2 = CompletableFuture.supplyAsync(() -> produceSlowly(topics,
+                    producer));
+            ShardBuilderFailoverIT.awaitCommitted(topics, PER_PHASE + PER_PHASE / 3, Duration.ofSeconds(60));
+            first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            int committedAtKill = topics.committedManifests().stream().mapToInt(ShardManifest::getRecordCount).sum();
+            System.out.println("[kill IT] SIGKILL with " + committedAtKill + " records committed; restore point "
+                    + RetainedCheckpoints.newest(config.localCheckpointDir().orElseThrow()).map(Path::toString)
+                    .orElse("none"));
+            assertEquals(137, first.exitValue(), "killed by SIGKILL");
+            second = fork(settings, "second");
+            ids.addAll(phase2.get(60, TimeUnit.SECONDS));
+        }
+        List<ShardManifest> manifests = ShardBuilderFailoverIT.awaitCommitted(topics, ids.size(),
+                Duration.ofSeconds(60));
+        Thread.sleep(2 * config.checkpointIntervalMs());
+        second.destroy();
+        assertTrue(second.waitFor(60, TimeUnit.SECONDS), "SIGTERM stops the job with a savepoint");
+
+        assertTrue(log("second").contains("restored from " + dir.resolve("data").resolve("flink-checkpoints")),
+                "the second process resumed from a retained checkpoint:\n" + tail("second"));
+        List<ShardManifest> finalManifests = topics.committedManifests();
+        ExactlyOnceAudit.Counts counts =
+                ExactlyOnceAudit.check(ids, finalManifests, Path.of(URI.create(config.storeUri())));
+        assertTrue(finalManifests.stream().allMatch(m -> m.getFormat().equals("jsonl.gz")));
+        long orphans = log("second").lines().filter(line -> line.contains("deleted orphaned")).count();
+        System.out.println("[kill IT] exactly-once audit: " + counts + "; orphaned files deleted on restart "
+                + orphans);
+    }
+
+    private static List<String> produceSlowly(TestTopics topics, KafkaProducer<String, AcceptedInstruction> producer) {
+        List<String> ids = new ArrayList<>();
+        try {
+            for (int from = PER_PHASE; from < 2 * PER_PHASE; from += 100) {
+                ids.addAll(topics.produce(producer, "inst", from, from + 100));
+                Thread.sleep(80);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return ids;
+    }
+
+    private static Process fork(Map<String, String> settings, String name) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), ForkedShardBuilder.class.getName()));
+        settings.forEach((k, v) -> command.add(k + "=" + v));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".log").toFile()).start();
+    }
+
+    private static String log(String name) throws IOException {
+        return Files.readString(dir.resolve(name + ".log"));
+    }
+
+    private static String tail(String name) throws IOException {
+        List<String> lines = log(name).lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+}
