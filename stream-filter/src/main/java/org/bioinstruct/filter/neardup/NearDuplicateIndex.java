@@ -59,6 +59,7 @@ public final class NearDuplicateIndex implements NearDuplicates {
     private final Vocabulary vocabulary = new Vocabulary(TokenOrder.standard());
     private PostingLists postings = new PostingLists();
     private final DenseLcs lcs = new DenseLcs();
+    private final SearchScratch scratch = new SearchScratch();
     private int[][] sequences = new int[1024][];
     /** Per document, the orders ({@link Vocabulary}: one per token) of its elements, ascending. */
     private int[][] orderedTokens = new int[1024][];
@@ -249,17 +250,35 @@ public final class NearDuplicateIndex implements NearDuplicates {
             }
         }
 
+        /**
+         * Three passes, so that the cache misses of one pass overlap instead of queuing behind each other
+         * (the search is bound by memory latency, not by arithmetic): find every list to read, read them
+         * filtering postings into candidates, then merge the candidates.
+         */
         Optional<Match> run() {
             int stamp = nextQuery();
             long[] keys = query.orderedKeys();
             int occurrence = 0;
+            scratch.clear();
             for (int i = 0; i < bounds.prefixLength(length); i++) {
                 occurrence = i > 0 && keys[i] == keys[i - 1] ? occurrence + 1 : 0;
                 int token = Vocabulary.idOf(keys[i]);
                 if (token < 0 || occurrence > PostingLists.MAX_OCCURRENCE) {
                     continue; // no document has the element
                 }
-                probeBuckets(token, occurrence, stamp, i);
+                addLists(token, occurrence, i);
+            }
+            long[][] lists = scratch.resolveLists(postings);
+            for (int k = 0; k < scratch.lists; k++) {
+                probe(lists[k], stamp, scratch.listFirst[k]);
+            }
+            scratch.touchCandidates(orderedTokens);
+            for (int c = 0; c < scratch.candidates; c++) {
+                int document = scratch.candidate[c];
+                if (overlapReaches(orderedTokens[document], scratch.candidateNeeded[c], scratch.candidateFirst[c],
+                        scratch.candidateFrom[c])) {
+                    verify(document, scratch.candidateLength[c]);
+                }
             }
             if (patternLoaded) {
                 lcs.unload();
@@ -268,14 +287,14 @@ public final class NearDuplicateIndex implements NearDuplicates {
         }
 
         /**
-         * Probes the lists of one query element whose postings can pass the positional filter of
+         * Notes the lists of one query element whose postings can pass the positional filter of
          * {@link #probe}, min(m - first, rest) >= requiredOverlap(m, n) for a document of n elements with
          * rest of them from the one met on: n must lie in [minLength, reach(m, first)] (reach as in
          * {@link NearDuplicateIndex#reach}, requiredOverlap being symmetric and growing in each length),
          * and rest in [requiredOverlap(m, least n of the length bucket), n]. Buckets being non-decreasing
          * in their values, every list skipped holds only postings that fail.
          */
-        private void probeBuckets(int token, int occurrence, int stamp, int first) {
+        private void addLists(int token, int occurrence, int first) {
             int longest = Math.min(maxLength, reach(length, first));
             if (longest < minLength) {
                 return;
@@ -289,10 +308,7 @@ public final class NearDuplicateIndex implements NearDuplicates {
                 int lastRestBucket = PostingLists.bucketOf(Math.min(longest, PostingLists.bucketStart(lengthBucket + 1) - 1));
                 for (int restBucket = PostingLists.bucketOf(bounds.requiredOverlap(length, shortest));
                         restBucket <= lastRestBucket; restBucket++) {
-                    int list = postings.listOf(PostingLists.element(token, occurrence, lengthBucket << 7 | restBucket));
-                    if (list >= 0) {
-                        probe(postings.postings(list), postings.size(list), stamp, first);
-                    }
+                    scratch.addList(PostingLists.element(token, occurrence, lengthBucket << 7 | restBucket), first);
                 }
             }
         }
@@ -302,8 +318,13 @@ public final class NearDuplicateIndex implements NearDuplicates {
          * if it matches, shares no earlier element with the query (see the class comment), so the overlap
          * is at most min(m - first, n - position) and at most the signature count. A document failing
          * here is left unmarked: it does not match, and a later meeting can only pass to the exact checks.
+         * One passing is marked and becomes a candidate for the merge.
          */
-        private void probe(long[] entries, int count, int stamp, int first) {
+        private void probe(long[] entries, int stamp, int first) {
+            if (entries == null) {
+                return;
+            }
+            int count = (int) entries[0];
             int queryRest = length - first;
             int at = first * PLANES;
             long plane0 = countPlanes[at];
@@ -338,9 +359,7 @@ public final class NearDuplicateIndex implements NearDuplicates {
                 }
                 visitedAt[document] = stamp;
                 int position = PostingLists.position(posting);
-                if (overlapReaches(orderedTokens[document], needed, first, position == PostingLists.LARGE ? 0 : position)) {
-                    verify(document, partnerLength);
-                }
+                scratch.addCandidate(document, needed, first, position == PostingLists.LARGE ? 0 : position, partnerLength);
             }
         }
 

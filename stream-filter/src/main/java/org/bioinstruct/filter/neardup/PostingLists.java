@@ -130,6 +130,12 @@ final class PostingLists {
         }
     }
 
+    /** The entries of an element's list ({@link #postings}), or null when no document has it. */
+    long[] entriesOf(long element) {
+        int list = listOf(element);
+        return list < 0 ? null : lists[list];
+    }
+
     /** A list's entries: the size in [0], then {@link #size} pairs (posting, signature) from [1]. */
     long[] postings(int list) {
         return lists[list];

@@ -1,0 +1,95 @@
+package org.bioinstruct.filter.neardup;
+
+import java.util.Arrays;
+
+/**
+ * The reusable working memory of one search of {@link NearDuplicateIndex}: the lists it reads and the
+ * candidates it merges, gathered in batches so the memory reads of a batch are issued together. A search
+ * at a million texts waits on memory, not on arithmetic: issued one after another, each list's first read
+ * and each candidate's first read would stall the search in turn; issued in a tight loop of independent
+ * loads, the processor has many of them in flight at once.
+ */
+final class SearchScratch {
+    private static final int LONGS_PER_LINE = 8;
+    int lists;
+    long[] listKey = new long[256];
+    int[] listFirst = new int[256];
+    private long[][] listEntries = new long[256][];
+
+    int candidates;
+    int[] candidate = new int[64];
+    int[] candidateNeeded = new int[64];
+    int[] candidateFirst = new int[64];
+    int[] candidateFrom = new int[64];
+    int[] candidateLength = new int[64];
+
+    /** Keeps the touched values live so the loads are not optimized away. */
+    private int sink;
+
+    void clear() {
+        lists = 0;
+        candidates = 0;
+    }
+
+    /** Notes a list key to read for the query element at {@code first}. */
+    void addList(long key, int first) {
+        if (lists == listKey.length) {
+            listKey = Arrays.copyOf(listKey, 2 * lists);
+            listFirst = Arrays.copyOf(listFirst, 2 * lists);
+            listEntries = Arrays.copyOf(listEntries, 2 * lists);
+        }
+        listKey[lists] = key;
+        listFirst[lists] = first;
+        lists++;
+    }
+
+    /**
+     * The entries of every noted list (null where no document has the key), each list's size already
+     * read: hash slots first, then list headers, each pass a run of independent loads.
+     */
+    long[][] resolveLists(PostingLists postings) {
+        for (int k = 0; k < lists; k++) {
+            listEntries[k] = postings.entriesOf(listKey[k]);
+        }
+        int touched = 0;
+        for (int k = 0; k < lists; k++) {
+            long[] entries = listEntries[k];
+            if (entries != null) {
+                int end = 1 + 2 * (int) entries[0];
+                for (int at = 0; at < end; at += LONGS_PER_LINE) {
+                    touched += (int) entries[at];
+                }
+            }
+        }
+        sink += touched;
+        return listEntries;
+    }
+
+    void addCandidate(int document, int needed, int first, int from, int length) {
+        if (candidates == candidate.length) {
+            int grown = 2 * candidates;
+            candidate = Arrays.copyOf(candidate, grown);
+            candidateNeeded = Arrays.copyOf(candidateNeeded, grown);
+            candidateFirst = Arrays.copyOf(candidateFirst, grown);
+            candidateFrom = Arrays.copyOf(candidateFrom, grown);
+            candidateLength = Arrays.copyOf(candidateLength, grown);
+        }
+        candidate[candidates] = document;
+        candidateNeeded[candidates] = needed;
+        candidateFirst[candidates] = first;
+        candidateFrom[candidates] = from;
+        candidateLength[candidates] = length;
+        candidates++;
+    }
+
+    /** Reads each candidate's element array at the merge's starting point before any merge runs. */
+    void touchCandidates(int[][] orderedTokens) {
+        int touched = 0;
+        for (int c = 0; c < candidates; c++) {
+            int[] ordered = orderedTokens[candidate[c]];
+            touched += ordered[Math.min(candidateFrom[c], ordered.length - 1)];
+        }
+        sink += touched;
+    }
+
+}
