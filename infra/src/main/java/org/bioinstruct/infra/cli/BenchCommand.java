@@ -2,22 +2,31 @@ package org.bioinstruct.infra.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.bioinstruct.infra.bench.GeneratorBenchmark;
+import org.bioinstruct.infra.process.JvmProcess;
 import org.bioinstruct.infra.process.ProjectLayout;
+import org.bioinstruct.infra.stage.Stage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks a stage on a fresh local stack and prints a Markdown table for docs/BENCHMARKS.md.",
-                "generator: offline backend + producer against Kafka's ProducerPerformance with the same record size."})
+                "generator: offline backend + producer against Kafka's ProducerPerformance with the same record size.",
+                "evaluator: evaluation examples/s of the tiny model on CPU per task kind (--items per kind),",
+                "  against greedy generation of the same multiple-choice items; needs no stack."})
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: generator.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: generator, evaluator.")
     String what;
 
     @Option(names = "--count", defaultValue = "200000", description = "Records per run (default: ${DEFAULT-VALUE}).")
     long count;
+
+    @Option(names = "--items", defaultValue = "32", description = "evaluator: examples per task kind (default: ${DEFAULT-VALUE}).")
+    int items;
 
     @Option(names = "--runs", defaultValue = "3", description = "Alternating runs of each side (default: ${DEFAULT-VALUE}).")
     int runs;
@@ -27,8 +36,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!what.equals("generator")) {
-            throw new IllegalArgumentException("unknown benchmark '" + what + "'; available: generator");
+        if (!what.equals("generator") && !what.equals("evaluator")) {
+            throw new IllegalArgumentException("unknown benchmark '" + what + "'; available: generator, evaluator");
         }
         if (Files.isDirectory(dataDir)) {
             try (var entries = Files.list(dataDir)) {
@@ -38,12 +47,31 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         Files.createDirectories(dataDir);
+        if (what.equals("evaluator")) {
+            return evaluator();
+        }
         GeneratorBenchmark.Result result = new GeneratorBenchmark(ProjectLayout.detect(), System.out)
                 .run(dataDir.toAbsolutePath(), count, runs);
         String table = result.markdown();
         Files.writeString(dataDir.resolve("bench-generator.md"), table);
         System.out.println();
         System.out.print(table);
+        return 0;
+    }
+
+    /** The evaluator's benchmark main in a JVM of its own, with the stage's JVM options, its table echoed. */
+    private Integer evaluator() throws Exception {
+        Path table = dataDir.resolve("bench-evaluator.md").toAbsolutePath();
+        try (JvmProcess bench = JvmProcess.start("evaluator-bench", ProjectLayout.detect().classpath(Stage.EVALUATOR.module()),
+                Stage.EVALUATOR.jvmArgs(), "org.bioinstruct.evaluator.bench.EvaluatorBenchmark",
+                List.of(dataDir.resolve("model").toAbsolutePath().toString(), table.toString(), Integer.toString(items),
+                        Integer.toString(runs), "48"), dataDir.resolve("bench-evaluator.log"))) {
+            int exit = bench.waitFor(Duration.ofHours(2));
+            if (exit != 0) {
+                throw new IllegalStateException("evaluator benchmark failed (exit " + exit + "):\n" + bench.logTail(20));
+            }
+        }
+        System.out.print(Files.readString(table));
         return 0;
     }
 }

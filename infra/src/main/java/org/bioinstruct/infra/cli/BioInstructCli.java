@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
                 ImportCommand.class,
                 BenchCommand.class,
                 FilterCommand.class,
+                DashboardCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class BioInstructCli implements Runnable {
