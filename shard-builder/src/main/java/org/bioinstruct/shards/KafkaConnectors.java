@@ -10,6 +10,7 @@ import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDe
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.bioinstruct.schemas.config.KafkaSecurity;
 
 /** The real source and sinks: Kafka, read_committed in, EXACTLY_ONCE (transactional) out. */
 public final class KafkaConnectors {
@@ -59,7 +60,7 @@ public final class KafkaConnectors {
 
     private static Properties kafkaProperties(ShardBuilderConfig config) {
         Properties properties = new Properties();
-        properties.putAll(config.kafkaProperties());
+        properties.putAll(KafkaSecurity.clientProperties(config.kafkaProperties()));
         return properties;
     }
 }

@@ -20,6 +20,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.bioinstruct.filter.query.CountsServer;
 import org.bioinstruct.filter.query.QuerySettings;
 import org.bioinstruct.schemas.config.CommonKeys;
+import org.bioinstruct.schemas.config.KafkaSecurity;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.serde.SerdeConfig;
@@ -101,7 +102,7 @@ public final class FilterApp implements AutoCloseable {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.longValue(COMMIT_INTERVAL_MS, 200, 10, 600_000));
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.intValue(REPLICATION_FACTOR, 1, 1, Short.MAX_VALUE));
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.intValue(THREADS, 1, 1, 64));
-        props.putAll(settings.withPrefix(CommonKeys.KAFKA_PREFIX));
+        props.putAll(KafkaSecurity.clientProperties(settings.withPrefix(CommonKeys.KAFKA_PREFIX)));
         return props;
     }
 

@@ -5,10 +5,10 @@ import org.bioinstruct.generator.llm.openai.OpenAiChatClient;
 import org.bioinstruct.generator.llm.openai.OpenAiSettings;
 import org.bioinstruct.generator.selfinstruct.SelfInstructSettings;
 import org.bioinstruct.generator.synthetic.SyntheticBackend;
-import java.util.HashMap;
 import java.util.Map;
 import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.InvalidConfigException;
+import org.bioinstruct.schemas.config.KafkaClientConfigs;
 import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.serde.SerdeConfig;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
@@ -84,8 +84,7 @@ public record GeneratorConfig(
     }
 
     public Map<String, Object> producerConfig() {
-        Map<String, Object> config = new HashMap<>(kafkaOverrides);
-        config.put("bootstrap.servers", bootstrapServers);
+        Map<String, Object> config = KafkaClientConfigs.client(bootstrapServers, kafkaOverrides);
         config.put("enable.idempotence", true);
         config.put("acks", "all");
         config.put("linger.ms", 5);
@@ -94,8 +93,6 @@ public record GeneratorConfig(
     }
 
     public Map<String, Object> adminConfig() {
-        Map<String, Object> config = new HashMap<>(kafkaOverrides);
-        config.put("bootstrap.servers", bootstrapServers);
-        return config;
+        return KafkaClientConfigs.client(bootstrapServers, kafkaOverrides);
     }
 }

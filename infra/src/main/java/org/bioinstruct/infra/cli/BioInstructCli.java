@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 UpCommand.class,
                 DownCommand.class,
                 StatusCommand.class,
+                DlqCommand.class,
                 RunCommand.class,
                 GenerateCommand.class,
                 ImportCommand.class,
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
                 FilterCommand.class,
                 DashboardCommand.class,
                 ReportCommand.class,
+                CreateBaseModelCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class BioInstructCli implements Runnable {

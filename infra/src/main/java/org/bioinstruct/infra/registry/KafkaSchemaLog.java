@@ -25,6 +25,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.bioinstruct.schemas.config.KafkaClientConfigs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -177,9 +178,7 @@ public final class KafkaSchemaLog implements SchemaLog {
     }
 
     private static Map<String, Object> clientBase(RegistryConfig config) {
-        Map<String, Object> props = new HashMap<>(config.kafkaOverrides());
-        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        return props;
+        return KafkaClientConfigs.client(config.bootstrapServers(), config.kafkaOverrides());
     }
 
     static String rootMessage(Throwable e) {

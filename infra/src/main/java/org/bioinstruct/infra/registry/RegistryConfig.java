@@ -8,7 +8,7 @@ import org.bioinstruct.schemas.config.Settings;
 
 /** The registry server's validated settings. */
 public record RegistryConfig(String host, int port, String bootstrapServers, String topic, Duration kafkaTimeout,
-                             Map<String, String> kafkaOverrides) {
+                             Map<String, String> kafkaOverrides, RegistryAuth auth) {
     public static final String HOST = "registry.host";
     public static final String PORT = "registry.port";
     public static final String TOPIC = "registry.topic";
@@ -35,7 +35,8 @@ public record RegistryConfig(String host, int port, String bootstrapServers, Str
                 settings.string(CommonKeys.BOOTSTRAP_SERVERS),
                 topic,
                 Duration.ofMillis(settings.longValue(KAFKA_TIMEOUT_MS, DEFAULT_KAFKA_TIMEOUT_MS, 1_000, 600_000)),
-                settings.withPrefix(CommonKeys.KAFKA_PREFIX));
+                settings.withPrefix(CommonKeys.KAFKA_PREFIX),
+                RegistryAuth.from(settings, System::getenv));
     }
 
     /** Defaults for everything but the broker address. */
@@ -44,10 +45,14 @@ public record RegistryConfig(String host, int port, String bootstrapServers, Str
     }
 
     public RegistryConfig withPort(int newPort) {
-        return new RegistryConfig(host, newPort, bootstrapServers, topic, kafkaTimeout, kafkaOverrides);
+        return new RegistryConfig(host, newPort, bootstrapServers, topic, kafkaTimeout, kafkaOverrides, auth);
     }
 
     public RegistryConfig withTopic(String newTopic) {
-        return new RegistryConfig(host, port, bootstrapServers, newTopic, kafkaTimeout, kafkaOverrides);
+        return new RegistryConfig(host, port, bootstrapServers, newTopic, kafkaTimeout, kafkaOverrides, auth);
+    }
+
+    public RegistryConfig withAuth(RegistryAuth newAuth) {
+        return new RegistryConfig(host, port, bootstrapServers, topic, kafkaTimeout, kafkaOverrides, newAuth);
     }
 }

@@ -17,7 +17,9 @@ import org.bioinstruct.schemas.config.Settings;
  * compacted Kafka topic and replayed to its end before the first request is served.
  *
  * <p>Run: {@code SchemaRegistryServer bootstrap.servers=HOST:PORT [registry.port=8081] [registry.host=127.0.0.1]
- * [registry.topic=_schemas] [registry.kafka.timeout.ms=30000] [kafka.<client property>=...]}
+ * [registry.topic=_schemas] [registry.kafka.timeout.ms=30000] [registry.auth.users.file=FILE]
+ * [kafka.<client property>=...]}. It binds loopback unless {@code registry.host} says otherwise; basic auth
+ * users come from {@link RegistryAuth} (a file or the environment, never the command line).
  */
 public final class SchemaRegistryServer implements AutoCloseable {
     private static final int HTTP_THREADS = 4;
@@ -47,14 +49,15 @@ public final class SchemaRegistryServer implements AutoCloseable {
             SchemaStore store = new SchemaStore();
             log.replay(store::apply);
             SchemaRegistryService service = new SchemaRegistryService(store, log, new CompatibilityChecker());
-            return serve(config.host(), config.port(), service, log);
+            return serve(config.host(), config.port(), config.auth(), service, log);
         } catch (RuntimeException e) {
             log.close();
             throw e;
         }
     }
 
-    private static SchemaRegistryServer serve(String host, int port, SchemaRegistryService service, SchemaLog log) {
+    private static SchemaRegistryServer serve(String host, int port, RegistryAuth auth, SchemaRegistryService service,
+                                              SchemaLog log) {
         HttpServer http;
         try {
             http = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -67,7 +70,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        http.createContext("/", new RegistryRoutes(service).router());
+        http.createContext("/", auth.protect(new RegistryRoutes(service).router()));
         http.setExecutor(executor);
         http.start();
         return new SchemaRegistryServer(http, executor, log, host);
@@ -110,7 +113,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
             System.exit(2);
             return;
         }
-        System.out.println("schema registry starting: topic " + config.topic() + " at " + config.bootstrapServers());
+        System.out.println("schema registry starting: topic " + config.topic() + " at " + config.bootstrapServers()
+                + ", " + config.auth());
         SchemaRegistryServer server;
         try {
             server = start(config);

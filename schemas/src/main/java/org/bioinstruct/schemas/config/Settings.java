@@ -151,4 +151,25 @@ public final class Settings {
         });
         return out;
     }
+
+    /**
+     * The settings for printing: any value whose key names a password, secret, credential or JAAS config
+     * shows as {@value Secret#REDACTED}.
+     */
+    public Map<String, String> redacted() {
+        Map<String, String> out = new TreeMap<>();
+        values.forEach((k, v) -> out.put(k, isSecretKey(k) ? Secret.REDACTED : v));
+        return out;
+    }
+
+    static boolean isSecretKey(String key) {
+        String k = key.toLowerCase(java.util.Locale.ROOT);
+        return !k.endsWith(".file") && (k.contains("password") || k.contains("secret") || k.contains("jaas")
+                || k.contains("user.info") || k.contains("credential") || k.endsWith("token"));
+    }
+
+    @Override
+    public String toString() {
+        return "Settings" + redacted();
+    }
 }

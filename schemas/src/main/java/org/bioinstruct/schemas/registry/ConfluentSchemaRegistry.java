@@ -2,8 +2,10 @@ package org.bioinstruct.schemas.registry;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
+import org.bioinstruct.schemas.config.Secret;
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.ParsedSchema;
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.avro.AvroSchema;
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.CachedSchemaRegistryClient;
@@ -16,12 +18,19 @@ import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schema
  */
 public final class ConfluentSchemaRegistry implements SchemaRegistry {
     private static final int CACHE_CAPACITY = 1_000;
-    private static final Map<String, ConfluentSchemaRegistry> SHARED = new ConcurrentHashMap<>();
+    private static final Map<SharedKey, ConfluentSchemaRegistry> SHARED = new ConcurrentHashMap<>();
 
     private final CachedSchemaRegistryClient client;
     private final String url;
     private final Map<Integer, Schema> byId = new ConcurrentHashMap<>();
     private final Map<SubjectSchema, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
+
+    private record SharedKey(String url, String userInfo) {
+        @Override
+        public String toString() {
+            return url;
+        }
+    }
 
     /** Cache key; Avro caches a schema's hash code, so a hit costs no schema-to-JSON rendering. */
     private record SubjectSchema(String subject, Schema schema) {
@@ -39,7 +48,13 @@ public final class ConfluentSchemaRegistry implements SchemaRegistry {
 
     /** One client per URL per JVM, shared by every serde of that process. */
     public static ConfluentSchemaRegistry shared(String url) {
-        return SHARED.computeIfAbsent(url, ConfluentSchemaRegistry::new);
+        return shared(url, Optional.empty());
+    }
+
+    /** One client per URL and credentials per JVM; {@code userInfo} is basic auth ({@code user:password}). */
+    public static ConfluentSchemaRegistry shared(String url, Optional<Secret> userInfo) {
+        return SHARED.computeIfAbsent(new SharedKey(url, userInfo.map(Secret::reveal).orElse("")),
+                k -> new ConfluentSchemaRegistry(url, RegistryCredentials.clientConfig(userInfo)));
     }
 
     public String url() {

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.registry.ConfluentSchemaRegistry;
 import org.bioinstruct.schemas.registry.InMemorySchemaRegistry;
+import org.bioinstruct.schemas.registry.RegistryCredentials;
 import org.bioinstruct.schemas.registry.SchemaRegistry;
 
 /** Serde configuration keys, named as Confluent's serdes name them. */
@@ -23,6 +24,6 @@ public final class SerdeConfig {
         if (value.startsWith(InMemorySchemaRegistry.MOCK_SCHEME)) {
             return InMemorySchemaRegistry.scope(value.substring(InMemorySchemaRegistry.MOCK_SCHEME.length()));
         }
-        return ConfluentSchemaRegistry.shared(value);
+        return ConfluentSchemaRegistry.shared(value, RegistryCredentials.userInfo(configs));
     }
 }
