@@ -1,11 +1,13 @@
 package org.bioinstruct.infra.cli;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.bioinstruct.infra.stack.StackState;
 import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.serde.SerdeConfig;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -31,6 +33,27 @@ final class ClusterOptions {
             return Settings.load(config, Map.of());
         }
         return forLocalStack(dataDir.runningStack());
+    }
+
+    static String bootstrapServers(Settings settings) {
+        return settings.string(CommonKeys.BOOTSTRAP_SERVERS);
+    }
+
+    /** The {@code kafka.*} block (TLS, SASL) every client of the command is built with. */
+    static Map<String, String> kafkaOverrides(Settings settings) {
+        return settings.withPrefix(CommonKeys.KAFKA_PREFIX);
+    }
+
+    /** The registry URL plus any {@code schema.registry.*.file} credentials, for the Avro serdes. */
+    static Map<String, Object> serdeConfig(Settings settings) {
+        Map<String, Object> serde = new HashMap<>(Map.of(SerdeConfig.REGISTRY_URL,
+                settings.string(CommonKeys.SCHEMA_REGISTRY_URL)));
+        settings.asMap().forEach((k, v) -> {
+            if (k.startsWith("schema.registry.") && k.endsWith(".file")) {
+                serde.put(k, v);
+            }
+        });
+        return serde;
     }
 
     static Settings forLocalStack(StackState state) {

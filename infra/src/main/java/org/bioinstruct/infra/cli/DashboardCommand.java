@@ -1,13 +1,11 @@
 package org.bioinstruct.infra.cli;
 
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.bioinstruct.infra.dashboard.DashboardFeed;
 import org.bioinstruct.infra.dashboard.DashboardServer;
 import org.bioinstruct.infra.dashboard.DashboardState;
-import org.bioinstruct.infra.stack.StackState;
-import org.bioinstruct.schemas.config.CommonKeys;
+import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +17,7 @@ import picocli.CommandLine.Option;
                 "instructions, shards per category. The page updates itself (server-sent events)."})
 final class DashboardCommand implements Callable<Integer> {
     @Mixin
-    DataDirOption dataDir;
+    ClusterOptions cluster;
 
     @Option(names = "--port", defaultValue = "8088", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
@@ -29,10 +27,11 @@ final class DashboardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StackState stack = dataDir.runningStack();
+        Settings settings = cluster.settings();
         DashboardState state = new DashboardState();
-        try (DashboardFeed feed = new DashboardFeed(stack.bootstrapServers(),
-                Map.of(CommonKeys.SCHEMA_REGISTRY_URL, stack.registryUrl()), TopicCatalogue.defaults(), state);
+        try (DashboardFeed feed = new DashboardFeed(ClusterOptions.bootstrapServers(settings),
+                ClusterOptions.kafkaOverrides(settings), ClusterOptions.serdeConfig(settings),
+                TopicCatalogue.from(settings), state);
              DashboardServer server = DashboardServer.start(bind, port, state)) {
             feed.start();
             System.out.println("dashboard at " + server.uri() + " (Ctrl-C to stop)");

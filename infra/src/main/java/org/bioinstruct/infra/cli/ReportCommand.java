@@ -3,13 +3,11 @@ package org.bioinstruct.infra.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bioinstruct.infra.dashboard.EvalMetricsReader;
 import org.bioinstruct.infra.dashboard.EvalReport;
-import org.bioinstruct.infra.stack.StackState;
 import org.bioinstruct.schemas.avro.EvalMetric;
-import org.bioinstruct.schemas.config.CommonKeys;
+import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +20,7 @@ final class ReportCommand implements Callable<Integer> {
     enum Format { md, html }
 
     @Mixin
-    DataDirOption dataDir;
+    ClusterOptions cluster;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Report file to write.")
     Path out;
@@ -32,11 +30,12 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StackState stack = dataDir.runningStack();
-        List<EvalMetric> metrics = EvalMetricsReader.readAll(stack.bootstrapServers(),
-                Map.of(CommonKeys.SCHEMA_REGISTRY_URL, stack.registryUrl()), TopicCatalogue.defaults().evalMetrics());
+        Settings settings = cluster.settings();
+        TopicCatalogue topics = TopicCatalogue.from(settings);
+        List<EvalMetric> metrics = EvalMetricsReader.readAll(ClusterOptions.bootstrapServers(settings),
+                ClusterOptions.kafkaOverrides(settings), ClusterOptions.serdeConfig(settings), topics.evalMetrics());
         EvalReport report = EvalReport.newest(metrics).orElseThrow(() -> new IllegalStateException(
-                "no eval metrics yet in " + TopicCatalogue.defaults().evalMetrics().name()));
+                "no eval metrics yet in " + topics.evalMetrics().name()));
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

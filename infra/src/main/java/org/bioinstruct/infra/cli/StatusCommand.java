@@ -23,7 +23,6 @@ import org.bioinstruct.schemas.avro.EvalMetric;
 import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.KafkaClientConfigs;
 import org.bioinstruct.schemas.config.Settings;
-import org.bioinstruct.schemas.serde.SerdeConfig;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.bioinstruct.schemas.topics.TopicSpec;
 import picocli.CommandLine.Command;
@@ -132,13 +131,7 @@ final class StatusCommand implements Callable<Integer> {
     private static void printLatest(Settings settings, TopicCatalogue topics) {
         String bootstrap = settings.string(CommonKeys.BOOTSTRAP_SERVERS);
         Map<String, String> overrides = settings.withPrefix(CommonKeys.KAFKA_PREFIX);
-        Map<String, Object> serde = new HashMap<>(Map.of(SerdeConfig.REGISTRY_URL,
-                settings.string(CommonKeys.SCHEMA_REGISTRY_URL)));
-        settings.asMap().forEach((k, v) -> {
-            if (k.startsWith("schema.registry.") && k.endsWith(".file")) {
-                serde.put(k, v);
-            }
-        });
+        Map<String, Object> serde = ClusterOptions.serdeConfig(settings);
         System.out.println();
         Optional<AdapterCheckpoint> checkpoint = LatestRecord.of(bootstrap, overrides, topics.checkpoints().name())
                 .map(r -> topics.checkpoints().valueSerde(serde).deserializer().deserialize(r.topic(), r.value()));

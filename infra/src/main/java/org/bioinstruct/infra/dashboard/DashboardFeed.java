@@ -33,9 +33,9 @@ public final class DashboardFeed implements AutoCloseable {
     private volatile boolean running = true;
     private long undecodable;
 
-    public DashboardFeed(String bootstrapServers, Map<String, Object> serdeConfig, TopicCatalogue topics,
-                         DashboardState state) {
-        this.consumer = new KafkaConsumer<>(KafkaClientConfigs.readCommittedConsumer(bootstrapServers, null, Map.of()));
+    public DashboardFeed(String bootstrapServers, Map<String, String> kafkaOverrides, Map<String, Object> serdeConfig,
+                         TopicCatalogue topics, DashboardState state) {
+        this.consumer = new KafkaConsumer<>(KafkaClientConfigs.readCommittedConsumer(bootstrapServers, null, kafkaOverrides));
         this.state = state;
         this.topics = topics;
         this.serdeConfig = serdeConfig;

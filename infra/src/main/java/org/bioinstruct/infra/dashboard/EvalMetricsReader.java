@@ -17,12 +17,12 @@ public final class EvalMetricsReader {
     private EvalMetricsReader() {
     }
 
-    public static List<EvalMetric> readAll(String bootstrapServers, Map<String, Object> serdeConfig,
-                                           TopicSpec<String, EvalMetric> topic) {
+    public static List<EvalMetric> readAll(String bootstrapServers, Map<String, String> kafkaOverrides,
+                                           Map<String, Object> serdeConfig, TopicSpec<String, EvalMetric> topic) {
         Deserializer<EvalMetric> decoder = topic.valueSerde(serdeConfig).deserializer();
         List<EvalMetric> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                KafkaClientConfigs.readCommittedConsumer(bootstrapServers, null, Map.of()))) {
+                KafkaClientConfigs.readCommittedConsumer(bootstrapServers, null, kafkaOverrides))) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);

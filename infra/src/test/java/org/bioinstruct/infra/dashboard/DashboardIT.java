@@ -94,7 +94,7 @@ class DashboardIT {
     void pageLoadsAndShowsAnEvalMetricPublishedToTheTopic() throws Exception {
         String screenshot = System.getProperty("dashboard.screenshot", "");
         DashboardState state = new DashboardState();
-        try (DashboardFeed feed = new DashboardFeed(kafka.bootstrapServers(), SERDE, TOPICS, state);
+        try (DashboardFeed feed = new DashboardFeed(kafka.bootstrapServers(), Map.of(), SERDE, TOPICS, state);
              DashboardServer server = DashboardServer.start("127.0.0.1", 0, state)) {
             feed.start();
             WebDriver browser = chromium();
@@ -117,7 +117,7 @@ class DashboardIT {
                 assertTrue(text.contains("0.5012") && text.contains("+46.6%") && text.contains("v7"), text);
 
                 // the report command's path: the same topic read back into the paper-style table
-                EvalReport report = EvalReport.newest(EvalMetricsReader.readAll(kafka.bootstrapServers(), SERDE,
+                EvalReport report = EvalReport.newest(EvalMetricsReader.readAll(kafka.bootstrapServers(), Map.of(), SERDE,
                         TOPICS.evalMetrics())).orElseThrow();
                 assertEquals(7, report.version());
                 assertTrue(report.markdown().contains("| QA | 0.5012 | 0.7346 | +46.6% | 16 |"), report.markdown());
