@@ -122,13 +122,16 @@ public final class NearDuplicateIndex implements NearDuplicates {
                 suffixSignatures[i] = signature;
             }
         }
+        long[] elements = new long[prefix];
+        long[] posted = new long[prefix];
         int occurrence = 0;
         for (int i = 0; i < prefix; i++) {
             occurrence = i > 0 && keys[i] == keys[i - 1] ? occurrence + 1 : 0;
-            long list = PostingLists.element(Vocabulary.idOf(keys[i]), occurrence,
+            elements[i] = PostingLists.element(Vocabulary.idOf(keys[i]), occurrence,
                     PostingLists.bucket(keys.length, keys.length - i));
-            postings.add(list, PostingLists.posting(document, i, keys.length), suffixSignatures[i]);
+            posted[i] = PostingLists.posting(document, i, keys.length);
         }
+        postings.addAll(elements, posted, suffixSignatures);
     }
 
     /**
@@ -270,7 +273,7 @@ public final class NearDuplicateIndex implements NearDuplicates {
             }
             long[][] lists = scratch.resolveLists(postings);
             for (int k = 0; k < scratch.lists; k++) {
-                probe(lists[k], stamp, scratch.listFirst[k]);
+                probe(lists[k], stamp, scratch.listFirst[k], scratch.listLeastNeeded[k]);
             }
             scratch.touchCandidates(orderedTokens);
             for (int c = 0; c < scratch.candidates; c++) {
@@ -305,10 +308,12 @@ public final class NearDuplicateIndex implements NearDuplicates {
                 if (shortest > longest) {
                     break;
                 }
+                int leastNeeded = bounds.requiredOverlap(length, shortest);
                 int lastRestBucket = PostingLists.bucketOf(Math.min(longest, PostingLists.bucketStart(lengthBucket + 1) - 1));
                 for (int restBucket = PostingLists.bucketOf(bounds.requiredOverlap(length, shortest));
                         restBucket <= lastRestBucket; restBucket++) {
-                    scratch.addList(PostingLists.element(token, occurrence, lengthBucket << 7 | restBucket), first);
+                    scratch.addList(PostingLists.element(token, occurrence, lengthBucket << 7 | restBucket), first,
+                            leastNeeded);
                 }
             }
         }
@@ -320,11 +325,12 @@ public final class NearDuplicateIndex implements NearDuplicates {
          * here is left unmarked: it does not match, and a later meeting can only pass to the exact checks.
          * One passing is marked and becomes a candidate for the merge.
          */
-        private void probe(long[] entries, int stamp, int first) {
+        private void probe(long[] entries, int stamp, int first, int leastNeeded) {
             if (entries == null) {
                 return;
             }
             int count = (int) entries[0];
+            int signatures = PostingLists.signatureOffset(entries);
             int queryRest = length - first;
             int at = first * PLANES;
             long plane0 = countPlanes[at];
@@ -334,8 +340,16 @@ public final class NearDuplicateIndex implements NearDuplicates {
             int excess = excessFrom[first];
             int[] needs = neededOverlap;
             int lastNeed = needs.length - 1;
-            for (int p = 1; p < 1 + 2 * count; p += 2) {
-                long posting = entries[p];
+            for (int k = 0; k < count; k++) {
+                // the signature count against the least overlap any partner in the list needs: nearly every
+                // posting fails here, so the loop reads signatures alone
+                long signature = entries[signatures + k];
+                int admitted = excess + Long.bitCount(signature & plane0) + 2 * Long.bitCount(signature & plane1)
+                        + 4 * Long.bitCount(signature & plane2) + 8 * Long.bitCount(signature & plane3);
+                if (admitted < leastNeeded) {
+                    continue;
+                }
+                long posting = entries[1 + k];
                 int partnerLength = PostingLists.length(posting);
                 int needed;
                 if (partnerLength == PostingLists.LARGE) {
@@ -345,10 +359,6 @@ public final class NearDuplicateIndex implements NearDuplicates {
                 } else {
                     needed = needs[Math.min(partnerLength, lastNeed)];
                 }
-                // the signature count, branch-free: nearly every posting fails one of these bounds
-                long signature = entries[p + 1];
-                int admitted = excess + Long.bitCount(signature & plane0) + 2 * Long.bitCount(signature & plane1)
-                        + 4 * Long.bitCount(signature & plane2) + 8 * Long.bitCount(signature & plane3);
                 int bound = Math.min(Math.min(queryRest, partnerLength - PostingLists.position(posting)), admitted);
                 if (bound < needed) {
                     continue;

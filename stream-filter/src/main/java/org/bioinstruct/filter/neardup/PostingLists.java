@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Postings by element, an element being a (token id, occurrence) pair packed in a long with a bucket of
  * (document length, elements from the posted one on), so that a search reads only the lists that can
- * pass its filters. Each posting comes with a 64-bit signature of the document's tokens from the posted
+ * pass its filters. Each posting comes with a 64-bit signature (stored apart from the postings) of the document's tokens from the posted
  * element on. A posting packs the document number with the element's position in the document's order
  * and the document's length, so the length, position and signature filters run on the list itself,
  * without touching the document. Open
@@ -18,7 +18,11 @@ final class PostingLists {
 
     /** Open addressing, one slot = two longs: the element, then its list number (EMPTY: a free slot). */
     private long[] table = new long[2 * 1024];
-    /** Per list: its size in entries[0], then the pairs (posting, signature) from entries[1]. */
+    /**
+     * Per list: its size in entries[0], then its postings from entries[1], then (from
+     * {@link #signatureOffset}) their signatures in the same order: a search reads the signatures alone,
+     * and a posting only for the few signatures that pass.
+     */
     private long[][] lists = new long[512][];
     private int listCount;
     private long postings;
@@ -99,23 +103,50 @@ final class PostingLists {
         return (int) posting & LARGE;
     }
 
-    /** Adds a posting with its 64-bit signature; a list holds the pairs interleaved: posting, signature. */
-    void add(long element, long posting, long signature) {
-        int list = listOf(element);
-        if (list == EMPTY) {
-            list = newList(element);
+    /**
+     * Adds one document's postings, {@code postings[i]} with {@code signatures[i]} to the list of
+     * {@code elements[i]}: all list lookups first, then all appends, so their cache misses overlap.
+     */
+    void addAll(long[] elements, long[] postings, long[] signatures) {
+        int[] found = new int[elements.length];
+        for (int i = 0; i < elements.length; i++) {
+            found[i] = listOf(elements[i]);
         }
+        for (int i = 0; i < elements.length; i++) {
+            // a document's elements are distinct keys, so a list created here is never looked up again
+            append(found[i], elements[i], postings[i], signatures[i]);
+        }
+    }
+
+    /** Appends a posting and its 64-bit signature to an element's list, creating the list if needed. */
+    private void append(int found, long element, long posting, long signature) {
+        int list = found == EMPTY ? newList(element) : found;
         long[] entries = lists[list];
         int size = (int) entries[0];
-        if (1 + 2 * size == entries.length) {
+        int capacity = capacity(entries);
+        if (size == capacity) {
             int grown = size < 8 ? 2 * size : size + (size >> 1);
             listBytes += 16L * (grown - size);
-            entries = lists[list] = Arrays.copyOf(entries, 1 + 2 * grown);
+            long[] larger = new long[1 + 2 * grown];
+            System.arraycopy(entries, 0, larger, 0, 1 + size);
+            System.arraycopy(entries, 1 + capacity, larger, 1 + grown, size);
+            entries = lists[list] = larger;
+            capacity = grown;
         }
-        entries[1 + 2 * size] = posting;
-        entries[2 + 2 * size] = signature;
+        entries[1 + size] = posting;
+        entries[1 + capacity + size] = signature;
         entries[0] = size + 1;
         postings++;
+    }
+
+    /** Postings a list's entries have room for. */
+    static int capacity(long[] entries) {
+        return (entries.length - 1) >>> 1;
+    }
+
+    /** Where a list's signatures start in its entries: the i-th posting's is at signatureOffset + i. */
+    static int signatureOffset(long[] entries) {
+        return 1 + capacity(entries);
     }
 
     /** The list number of an element, or -1 when no document has it. */
@@ -136,7 +167,7 @@ final class PostingLists {
         return list < 0 ? null : lists[list];
     }
 
-    /** A list's entries: the size in [0], then {@link #size} pairs (posting, signature) from [1]. */
+    /** A list's entries: the size in [0], the postings from [1], the signatures from {@link #signatureOffset}. */
     long[] postings(int list) {
         return lists[list];
     }

@@ -14,6 +14,8 @@ final class SearchScratch {
     int lists;
     long[] listKey = new long[256];
     int[] listFirst = new int[256];
+    /** Per list, the least overlap a partner of any length in it needs: a signature below it fails. */
+    int[] listLeastNeeded = new int[256];
     private long[][] listEntries = new long[256][];
 
     int candidates;
@@ -32,20 +34,22 @@ final class SearchScratch {
     }
 
     /** Notes a list key to read for the query element at {@code first}. */
-    void addList(long key, int first) {
+    void addList(long key, int first, int leastNeeded) {
         if (lists == listKey.length) {
             listKey = Arrays.copyOf(listKey, 2 * lists);
             listFirst = Arrays.copyOf(listFirst, 2 * lists);
+            listLeastNeeded = Arrays.copyOf(listLeastNeeded, 2 * lists);
             listEntries = Arrays.copyOf(listEntries, 2 * lists);
         }
         listKey[lists] = key;
         listFirst[lists] = first;
+        listLeastNeeded[lists] = leastNeeded;
         lists++;
     }
 
     /**
-     * The entries of every noted list (null where no document has the key), each list's size already
-     * read: hash slots first, then list headers, each pass a run of independent loads.
+     * The entries of every noted list (null where no document has the key), with each list's size and
+     * signatures already read: hash slots first, then the lists, each pass a run of independent loads.
      */
     long[][] resolveLists(PostingLists postings) {
         for (int k = 0; k < lists; k++) {
@@ -55,8 +59,9 @@ final class SearchScratch {
         for (int k = 0; k < lists; k++) {
             long[] entries = listEntries[k];
             if (entries != null) {
-                int end = 1 + 2 * (int) entries[0];
-                for (int at = 0; at < end; at += LONGS_PER_LINE) {
+                int from = PostingLists.signatureOffset(entries);
+                int end = from + (int) entries[0];
+                for (int at = from; at < end; at += LONGS_PER_LINE) {
                     touched += (int) entries[at];
                 }
             }
