@@ -20,6 +20,7 @@ import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.bioinstruct.schemas.avro.Split;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,14 +89,15 @@ public final class ShardBatcher extends KeyedProcessFunction<String, Instruction
             timers.registerEventTimeTimer(END_OF_INPUT);
             armAgeTimer(timers);
         }
-        if (spec.quotas().isEmpty()) {
+        Map<String, Integer> quotas = quotasOf(ctx.getCurrentKey());
+        if (quotas.isEmpty()) {
             if (count >= spec.shardSize()) {
                 cut(ctx.getCurrentKey(), timers, out);
             }
         } else {
             Integer inCategory = bufferedPerCategory.get(example.category());
             bufferedPerCategory.put(example.category(), inCategory == null ? 1 : inCategory + 1);
-            while (bufferedCount.value() != null && everyQuotaFilled()) {
+            while (bufferedCount.value() != null && everyQuotaFilled(quotas)) {
                 cut(ctx.getCurrentKey(), timers, out);
             }
         }
@@ -137,8 +139,16 @@ public final class ShardBatcher extends KeyedProcessFunction<String, Instruction
         return store.list().stream().map(ShardKeys::parse).flatMap(Optional::stream).toList();
     }
 
-    private boolean everyQuotaFilled() throws Exception {
-        for (Map.Entry<String, Integer> quota : spec.quotas().entrySet()) {
+    /**
+     * The category quotas of a key's shards: the configured mixture shapes training shards only; evaluation
+     * shards hold every category as it comes, so each ablation is evaluated on the same held-out set.
+     */
+    private Map<String, Integer> quotasOf(String key) {
+        return ShardKeys.splitOf(key) == Split.EVAL ? Map.of() : spec.quotas();
+    }
+
+    private boolean everyQuotaFilled(Map<String, Integer> quotas) throws Exception {
+        for (Map.Entry<String, Integer> quota : quotas.entrySet()) {
             Integer buffered = bufferedPerCategory.get(quota.getKey());
             if (buffered == null || buffered < quota.getValue()) {
                 return false;
@@ -151,7 +161,7 @@ public final class ShardBatcher extends KeyedProcessFunction<String, Instruction
     private void cut(String key, TimerService timers, Collector<ShardDescriptor> out) throws Exception {
         List<InstructionExample> shard = new ArrayList<>();
         List<InstructionExample> rest = new ArrayList<>();
-        take(shard, rest);
+        take(quotasOf(key), shard, rest);
         int sequence = lastSequence.value() == null ? 1 : lastSequence.value() + 1;
         String shardId = ShardKeys.shardId(key, sequence);
         WrittenShard file = store.write(spec.fileName(shardId), encoder.encode(shard));
@@ -164,14 +174,15 @@ public final class ShardBatcher extends KeyedProcessFunction<String, Instruction
                 file.sha256());
     }
 
-    private void take(List<InstructionExample> shard, List<InstructionExample> rest) throws Exception {
-        if (spec.quotas().isEmpty()) {
+    private void take(Map<String, Integer> quotas, List<InstructionExample> shard, List<InstructionExample> rest)
+            throws Exception {
+        if (quotas.isEmpty()) {
             buffer.get().forEach(shard::add);
             return;
         }
         Map<String, Integer> taken = new HashMap<>();
         for (InstructionExample example : buffer.get()) {
-            int quota = spec.quotas().getOrDefault(example.category(), 0);
+            int quota = quotas.getOrDefault(example.category(), 0);
             if (taken.getOrDefault(example.category(), 0) < quota) {
                 shard.add(example);
                 taken.merge(example.category(), 1, Integer::sum);

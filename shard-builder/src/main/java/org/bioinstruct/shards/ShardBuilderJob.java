@@ -67,7 +67,7 @@ public final class ShardBuilderJob {
         examples.getSideOutput(DeadLetterRouter.DEAD_LETTERS)
                 .sinkTo(deadLetterSink).uid(DLQ_SINK_UID).name("dlq");
         examples
-                .filter(new CategorySelection(config.categories())).uid(CATEGORY_UID).name("select-categories")
+                .filter(new CategorySelection(config.categories(), config.splitAssigner())).uid(CATEGORY_UID).name("select-categories")
                 .keyBy(new ShardKeys(config.splitAssigner(), config.batching()))
                 .transform("batch-into-shards", TypeInformation.of(ShardDescriptor.class),
                         new ShardBatcherOperator(new ShardBatcher(config.shardSpec())))

@@ -34,14 +34,19 @@ public final class ShardKeys implements KeySelector<InstructionExample, String> 
         return batching == Batching.MIXED ? split.name() : split.name() + "/" + example.category();
     }
 
-    /** Every key the job can produce: both splits, times the categories when batching per category. */
+    /**
+     * Every key the job can produce: both splits, times the categories when batching per category (the
+     * selected ones for training, all for evaluation).
+     */
     public static List<String> all(Batching batching, List<String> categories) {
         List<String> keys = new ArrayList<>();
         for (Split split : List.of(Split.TRAIN, Split.EVAL)) {
             if (batching == Batching.MIXED) {
                 keys.add(split.name());
             } else {
-                categories.forEach(category -> keys.add(split.name() + "/" + category));
+                // evaluation shards hold every category whatever the training selection (CategorySelection)
+                List<String> held = split == Split.EVAL ? ShardBuilderConfig.ALL_CATEGORIES : categories;
+                held.forEach(category -> keys.add(split.name() + "/" + category));
             }
         }
         return keys;

@@ -79,7 +79,8 @@ class ShardBuilderConfigTest {
                 "shards.compression", "gzip", "shards.eval.fraction.GEN", "0.25"))));
         assertEquals(List.of("IE", "GEN"), perCategory.categories());
         assertEquals(Batching.PER_CATEGORY, perCategory.batching());
-        assertEquals(List.of("TRAIN/IE", "TRAIN/GEN", "EVAL/IE", "EVAL/GEN"), perCategory.shardSpec().keys());
+        assertEquals(List.of("TRAIN/IE", "TRAIN/GEN", "EVAL/QA", "EVAL/IE", "EVAL/GEN", "EVAL/OTHER"),
+                perCategory.shardSpec().keys(), "evaluation shards keep every category");
         assertEquals("parquet", perCategory.shardSpec().manifestFormat());
         assertEquals(0.25, perCategory.splitAssigner().fractionOf("GEN"));
         assertEquals(0.1, perCategory.splitAssigner().fractionOf("IE"));

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,7 @@ import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.bioinstruct.schemas.avro.Split;
 import org.bioinstruct.schemas.config.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -98,6 +100,38 @@ class ShardBuilderJobTest {
 
         long expectedDeadLetters = LongStream.range(0, RECORDS).filter(ShardBuilderJobTest::undecodable).count();
         assertEquals(expectedDeadLetters, deadLetters.collected().size());
+    }
+
+    @Test
+    void trainsOnTheSelectedCategoriesButEvaluatesOnEveryCategory() throws Exception {
+        ShardBuilderConfig config = ShardBuilderConfig.from(Settings.of(Map.of(
+                "bootstrap.servers", "unused:9092", "schema.registry.url", "mock://shard-builder-qa-only",
+                "data.dir", dataDir.toString(), "shards.size", Integer.toString(SHARD_SIZE),
+                "shards.eval.fraction", "0.2", "shards.categories", "QA", "shards.checkpoint.interval.ms", "200")));
+        CollectingSink<ShardDescriptor> manifests = new CollectingSink<>("qa-only-manifests");
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(ShardBuilderJob.flinkConfiguration(config));
+        env.setParallelism(2);
+        new ShardBuilderJob(config, new DataGeneratorSource<>(ShardBuilderJobTest::incoming, RECORDS,
+                TypeInformation.of(DecodedRecord.class)), manifests, new CollectingSink<>("qa-only-dlq")).build(env);
+
+        env.execute("shard-builder-qa-only-test");
+
+        SplitAssigner splits = config.splitAssigner();
+        Map<String, Set<String>> categoriesBySplit = new HashMap<>();
+        for (ShardDescriptor shard : manifests.collected()) {
+            for (String line : Files.readAllLines(Path.of(URI.create(shard.uri())))) {
+                categoriesBySplit.computeIfAbsent(shard.split(), k -> new HashSet<>())
+                        .add(example(line).category());
+            }
+        }
+        assertEquals(Set.of("QA"), categoriesBySplit.get("TRAIN"));
+        assertEquals(Set.of("QA", "IE", "GEN", "OTHER"), categoriesBySplit.get("EVAL"));
+        long expected = LongStream.range(0, RECORDS).filter(i -> !undecodable(i))
+                .mapToObj(i -> incoming(i).example())
+                .filter(e -> e.category().equals("QA") || splits.splitOf(e) == Split.EVAL)
+                .count();
+        assertEquals(expected, manifests.collected().stream().mapToLong(ShardDescriptor::recordCount).sum());
     }
 
     private static InstructionExample example(String line) {

@@ -20,9 +20,9 @@ class ShardKeysTest {
     }
 
     @Test
-    void listsEveryKeyTheJobCanProduce() {
+    void listsEveryKeyTheJobCanProduceWithEvaluationOverEveryCategory() {
         assertEquals(List.of("TRAIN", "EVAL"), ShardKeys.all(Batching.MIXED, List.of("QA", "IE")));
-        assertEquals(List.of("TRAIN/QA", "TRAIN/IE", "EVAL/QA", "EVAL/IE"),
+        assertEquals(List.of("TRAIN/QA", "TRAIN/IE", "EVAL/QA", "EVAL/IE", "EVAL/GEN", "EVAL/OTHER"),
                 ShardKeys.all(Batching.PER_CATEGORY, List.of("QA", "IE")));
     }
 
