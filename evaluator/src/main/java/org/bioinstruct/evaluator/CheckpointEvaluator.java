@@ -2,101 +2,103 @@ package org.bioinstruct.evaluator;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.bioinstruct.schemas.avro.Category;
+import java.util.Optional;
+import org.bioinstruct.evaluator.judge.LlmJudge;
+import org.bioinstruct.evaluator.scoring.BaselineCache;
+import org.bioinstruct.evaluator.scoring.ItemScore;
+import org.bioinstruct.evaluator.scoring.ItemScorer;
+import org.bioinstruct.evaluator.scoring.MetricAggregator;
+import org.bioinstruct.evaluator.scoring.MetricValue;
+import org.bioinstruct.evaluator.scoring.ModelOutput;
+import org.bioinstruct.evaluator.scoring.ModelScorer;
+import org.bioinstruct.evaluator.scoring.SuiteRunner;
+import org.bioinstruct.evaluator.suite.EvalItem;
+import org.bioinstruct.evaluator.suite.Suite;
 import org.bioinstruct.schemas.avro.EvalMetric;
 import org.bioinstruct.trainer.model.BaseModel;
-import org.bioinstruct.trainer.model.Example;
-import org.bioinstruct.trainer.model.LanguageModel;
 import org.bioinstruct.trainer.model.LoraAdapter;
-import org.bioinstruct.trainer.model.PromptFormat;
 
 /**
- * Scores an adapter on held-out examples: greedy generation, ROUGE-L F1 against the reference output, per
- * category and over all, next to the same score of the untuned base model (cached per example).
+ * Evaluates an adapter version on every suite next to the base model without adapter. The base model's outputs
+ * come from the baseline cache, so it runs once per item and suite, however many versions are evaluated and
+ * however often the evaluator restarts.
  */
 public final class CheckpointEvaluator implements AutoCloseable {
-    public static final String SUITE = "heldout";
-    public static final String TASK = "generation";
-    public static final String METRIC = "rougeL";
-
     private final BaseModel base;
-    private final int maxNewTokens;
-    private final Map<String, Double> baselineScores = new HashMap<>();
-    private LanguageModel baseModel;
+    private final BaselineCache baseline;
+    private final SuiteRunner runner;
+    private ModelScorer baseScorer;
 
-    public CheckpointEvaluator(BaseModel base, int maxNewTokens) {
+    public CheckpointEvaluator(BaseModel base, BaselineCache baseline, int maxNewTokens, Optional<LlmJudge> judge) {
         this.base = base;
-        this.maxNewTokens = maxNewTokens;
+        this.baseline = baseline;
+        this.runner = new SuiteRunner(maxNewTokens, judge);
     }
 
-    public List<EvalMetric> evaluate(int adapterVersion, String runId, LoraAdapter adapter, HeldOutSet.EvalSet set) {
-        if (set.examples().isEmpty()) {
-            throw new IllegalArgumentException("no held-out examples to evaluate on");
-        }
-        Map<String, Double> tuned = new HashMap<>();
-        try (LanguageModel model = LanguageModel.withAdapter(base, adapter)) {
-            for (Example e : set.examples()) {
-                tuned.put(e.id(), score(model, e));
-            }
-        }
-        for (Example e : set.examples()) {
-            baselineScores.computeIfAbsent(e.id(), id -> score(baseModel(), e));
-        }
-        Map<Category, List<Example>> byCategory = new TreeMap<>();
-        set.examples().forEach(e -> byCategory.computeIfAbsent(e.category(), c -> new ArrayList<>()).add(e));
+    public List<EvalMetric> evaluate(int adapterVersion, String runId, LoraAdapter adapter, List<Suite> suites) {
         List<EvalMetric> metrics = new ArrayList<>();
         Instant now = Instant.now();
-        byCategory.forEach((category, examples) ->
-                metrics.add(metric(adapterVersion, runId, category, TASK, examples, tuned, set, now)));
-        // A null category marks the figure over every category.
-        metrics.add(metric(adapterVersion, runId, null, TASK, set.examples(), tuned, set, now));
+        try (ModelScorer tuned = ModelScorer.tuned(base, adapter)) {
+            for (Suite suite : suites) {
+                if (suite.items().isEmpty()) {
+                    continue;
+                }
+                Map<String, ModelOutput> tunedOut = runner.run(tuned, suite, "v" + adapterVersion + " " + suite.name());
+                Map<String, ModelOutput> baseOut = baselineOutputs(suite);
+                for (MetricValue v : MetricAggregator.aggregate(suite.items(), scores(suite, tunedOut),
+                        scores(suite, baseOut))) {
+                    metrics.add(metric(adapterVersion, runId, suite, v, now));
+                }
+            }
+        }
         return metrics;
     }
 
-    /** Greedy answer of a model to an example's prompt. */
-    public String answer(LanguageModel model, Example example) {
-        return model.generate(PromptFormat.prompt(example), maxNewTokens);
+    /** The base model's outputs on a suite, from the cache where present. */
+    public Map<String, ModelOutput> baselineOutputs(Suite suite) {
+        return runner.run(this::baseScorer, suite, "base " + suite.name(),
+                item -> baseline.get(suite.name(), item.id()), output -> baseline.put(suite.name(), output));
     }
 
-    private double score(LanguageModel model, Example example) {
-        return RougeL.f1(answer(model, example), example.output());
-    }
-
-    private LanguageModel baseModel() {
-        if (baseModel == null) {
-            baseModel = LanguageModel.create(base);
+    private static Map<String, ItemScore> scores(Suite suite, Map<String, ModelOutput> outputs) {
+        Map<String, ItemScore> out = new LinkedHashMap<>();
+        for (EvalItem item : suite.items()) {
+            out.put(item.id(), ItemScorer.score(item, outputs.get(item.id())));
         }
-        return baseModel;
+        return out;
     }
 
-    private EvalMetric metric(int version, String runId, Category category, String task, List<Example> examples,
-                              Map<String, Double> tuned, HeldOutSet.EvalSet set, Instant now) {
-        double value = examples.stream().mapToDouble(e -> tuned.get(e.id())).average().orElse(0);
-        double baseline = examples.stream().mapToDouble(e -> baselineScores.get(e.id())).average().orElse(0);
+    private ModelScorer baseScorer() {
+        if (baseScorer == null) {
+            baseScorer = ModelScorer.base(base);
+        }
+        return baseScorer;
+    }
+
+    private static EvalMetric metric(int version, String runId, Suite suite, MetricValue v, Instant now) {
         return EvalMetric.newBuilder()
                 .setAdapterVersion(version)
                 .setRunId(runId)
-                .setSuite(SUITE)
-                .setTask(task)
-                .setCategory(category)
-                .setMetric(METRIC)
-                .setValue(value)
-                .setBaseline(baseline)
-                .setGain(baseline == 0 ? 0 : (value - baseline) / baseline)
-                .setN(examples.size())
-                .setEvalShardIds(set.shardIds())
+                .setSuite(suite.name())
+                .setTask(v.task())
+                .setCategory(v.category())
+                .setMetric(v.metric())
+                .setValue(v.value())
+                .setBaseline(v.baseline())
+                .setGain(v.gain())
+                .setN(v.n())
+                .setEvalShardIds(suite.shardIds())
                 .setTimestamp(now)
                 .build();
     }
 
     @Override
     public void close() {
-        if (baseModel != null) {
-            baseModel.close();
+        if (baseScorer != null) {
+            baseScorer.close();
         }
     }
 }

@@ -5,11 +5,13 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,6 +25,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bioinstruct.evaluator.suite.Suite;
 import org.bioinstruct.schemas.config.KafkaClientConfigs;
 import org.bioinstruct.schemas.avro.AdapterCheckpoint;
 import org.bioinstruct.schemas.avro.EvalMetric;
@@ -36,7 +39,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads every EVAL shard manifest (from the start of the shards topic, each run) into the held-out set, and
- * evaluates each adapter checkpoint once one is known. Metrics and the checkpoint consumer offset are committed
+ * evaluates each adapter checkpoint (or, with {@code evaluator.skip.to.newest}, only the newest of those waiting)
+ * on the held-out suite and the configured benchmark files once there is something to evaluate on. Metrics and the checkpoint consumer offset are committed
  * in one Kafka transaction, so a restart neither loses nor repeats an evaluation.
  */
 public final class EvaluatorLoop implements AutoCloseable {
@@ -45,6 +49,7 @@ public final class EvaluatorLoop implements AutoCloseable {
     private final EvaluatorSettings settings;
     private final CheckpointEvaluator evaluator;
     private final HeldOutSet heldOut = new HeldOutSet();
+    private final List<Suite> benchmarks;
     private final Deque<ConsumerRecord<byte[], byte[]>> pending = new ArrayDeque<>();
     private final KafkaConsumer<byte[], byte[]> shards;
     private final KafkaConsumer<byte[], byte[]> checkpoints;
@@ -57,9 +62,10 @@ public final class EvaluatorLoop implements AutoCloseable {
     private volatile boolean running = true;
     private boolean toldWaiting;
 
-    public EvaluatorLoop(EvaluatorSettings settings, CheckpointEvaluator evaluator) {
+    public EvaluatorLoop(EvaluatorSettings settings, CheckpointEvaluator evaluator, List<Suite> benchmarks) {
         this.settings = settings;
         this.evaluator = evaluator;
+        this.benchmarks = List.copyOf(benchmarks);
         manifestDecoder = settings.topics().shardsReady().valueSerde(settings.serdeConfig()).deserializer();
         checkpointDecoder = settings.topics().checkpoints().valueSerde(settings.serdeConfig()).deserializer();
         metricEncoder = settings.topics().evalMetrics().valueSerde(settings.serdeConfig()).serializer();
@@ -87,12 +93,15 @@ public final class EvaluatorLoop implements AutoCloseable {
             while (running) {
                 catchUpOnShards();
                 checkpoints.poll(Duration.ofMillis(settings.pollMillis())).forEach(pending::add);
-                if (heldOut.isEmpty()) {
+                if (heldOut.isEmpty() && benchmarks.isEmpty()) {
                     if (!pending.isEmpty() && !toldWaiting) {
                         LOG.info("{} checkpoint(s) waiting for a first EVAL shard", pending.size());
                         toldWaiting = true;
                     }
                     continue;
+                }
+                if (settings.skipToNewest() && pending.size() > 1) {
+                    skipToNewest();
                 }
                 while (running && !pending.isEmpty()) {
                     evaluateInTransaction(pending.peek());
@@ -104,6 +113,14 @@ public final class EvaluatorLoop implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /** Drops every waiting checkpoint but the last; its offset commit covers the skipped ones. */
+    private void skipToNewest() {
+        ConsumerRecord<byte[], byte[]> newest = pending.peekLast();
+        LOG.info("{} checkpoints waiting: skipping to the newest (offset {})", pending.size(), newest.offset());
+        pending.clear();
+        pending.add(newest);
     }
 
     public void stop(Duration timeout) throws InterruptedException {
@@ -179,12 +196,17 @@ public final class EvaluatorLoop implements AutoCloseable {
             return;
         }
         int version = checkpoint.getAdapterVersion();
-        HeldOutSet.EvalSet set = heldOut.subset(settings.maxExamples());
-        LOG.info("adapter v{}: evaluating on {} held-out examples", version, set.examples().size());
+        List<Suite> suites = new ArrayList<>();
+        if (!heldOut.isEmpty()) {
+            suites.add(heldOut.suite(settings.maxExamples()));
+        }
+        suites.addAll(benchmarks);
+        LOG.info("adapter v{}: evaluating on {}", version, suites.stream()
+                .map(x -> x.name() + " (" + x.items().size() + " items)").collect(Collectors.joining(", ")));
         List<EvalMetric> metrics;
         try {
             LoraAdapter adapter = LoraAdapter.load(Path.of(URI.create(checkpoint.getUri())));
-            metrics = evaluator.evaluate(version, checkpoint.getRunId(), adapter, set);
+            metrics = evaluator.evaluate(version, checkpoint.getRunId(), adapter, suites);
         } catch (IOException | RuntimeException e) {
             LOG.error("adapter v{} not evaluated: {}", version, e.toString());
             deadLetter(record, e, "cannot evaluate adapter " + checkpoint.getUri() + ": " + e);
@@ -195,7 +217,7 @@ public final class EvaluatorLoop implements AutoCloseable {
             producer.send(new ProducerRecord<>(topic, keys.serialize(topic, Integer.toString(version)),
                     metricEncoder.serialize(topic, m)));
             Object category = m.getCategory() == null ? "all" : m.getCategory();
-            LOG.info("adapter v{} {} {}: {} = {} (base {}, gain {}, n={})", version, m.getTask(), category,
+            LOG.info("adapter v{} {} {} {}: {} = {} (base {}, gain {}, n={})", version, m.getSuite(), category, m.getTask(),
                     m.getMetric(), fmt(m.getValue()), fmt(m.getBaseline()), fmt(m.getGain()), m.getN());
         }
     }

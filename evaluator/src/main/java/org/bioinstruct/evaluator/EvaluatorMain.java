@@ -1,6 +1,14 @@
 package org.bioinstruct.evaluator;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.bioinstruct.evaluator.judge.LlmJudge;
+import org.bioinstruct.evaluator.scoring.BaselineCache;
+import org.bioinstruct.evaluator.scoring.ModelChecksum;
+import org.bioinstruct.evaluator.suite.BenchmarkFormat;
+import org.bioinstruct.evaluator.suite.Suite;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.trainer.model.BaseModel;
@@ -10,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The evaluator stage: {@code EvaluatorMain --config FILE key=value...}. Scores every adapter checkpoint on the
- * held-out EVAL shards against the base model and publishes EvalMetrics until SIGTERM. Exit code 2: bad
- * configuration.
+ * held-out EVAL shards and the configured benchmark files against the base model and publishes EvalMetrics until
+ * SIGTERM. Exit code 2: bad configuration or an unreadable benchmark file.
  */
 public final class EvaluatorMain {
     private static final Logger LOG = LoggerFactory.getLogger(EvaluatorMain.class);
@@ -35,10 +43,22 @@ public final class EvaluatorMain {
             return 2;
         }
         limitTorchThreads();
+        List<Suite> benchmarks = new ArrayList<>();
+        try {
+            settings.benchmarks().forEach((format, file) -> benchmarks.add(format.read(file)));
+        } catch (BenchmarkFormat.BenchmarkFileException | UncheckedIOException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        benchmarks.forEach(b -> LOG.info("benchmark {}: {} items", b.name(), b.items().size()));
         BaseModel base = BaseModels.createOrLoad(settings.modelDir(), settings.modelSeed());
-        LOG.info("base model {}", base.dir());
-        try (CheckpointEvaluator evaluator = new CheckpointEvaluator(base, settings.maxNewTokens());
-             EvaluatorLoop loop = new EvaluatorLoop(settings, evaluator)) {
+        String checksum = ModelChecksum.of(base.dir());
+        BaselineCache baseline = new BaselineCache(settings.stateDir(), checksum, settings.maxNewTokens());
+        LOG.info("base model {} (sha256 {}), baseline cache {}", base.dir(), checksum, baseline.dir());
+        settings.judge().ifPresent(j -> LOG.info("LLM judge {} at {}", j.model(), j.baseUrl()));
+        try (CheckpointEvaluator evaluator = new CheckpointEvaluator(base, baseline, settings.maxNewTokens(),
+                settings.judge().map(LlmJudge::new));
+             EvaluatorLoop loop = new EvaluatorLoop(settings, evaluator, benchmarks)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     loop.stop(Duration.ofSeconds(60));

@@ -1,7 +1,9 @@
 package org.bioinstruct.trainer;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -26,36 +28,42 @@ import org.bioinstruct.schemas.avro.TrainingMetric;
 import org.bioinstruct.schemas.topics.DlqHeaders;
 import org.bioinstruct.trainer.adapters.AdapterVersion;
 import org.bioinstruct.trainer.adapters.Lineage;
+import org.bioinstruct.trainer.adapters.ShardRef;
 import org.bioinstruct.trainer.model.Example;
 import org.bioinstruct.trainer.model.ShardFile;
-import org.bioinstruct.trainer.training.IncrementalTrainer;
+import org.bioinstruct.trainer.training.ShardTrainer;
 import org.bioinstruct.trainer.training.StepMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes shard manifests in order and, per manifest, in one Kafka transaction: trains it (or skips it),
- * publishes training metrics and the adapter checkpoint (or dead-letters the manifest) and commits the
- * consumer offset. A crash between writing an adapter and committing is healed on restart: the manifest comes
- * back, its shard is found in the newest adapter's lineage and that checkpoint is published again.
+ * Consumes shard manifests in order; per manifest it trains the shard into a new adapter version on disk (or
+ * skips it), then in one Kafka transaction publishes the training metrics and the adapter checkpoint (or
+ * dead-letters the manifest) and commits the consumer offset. A crash between writing an adapter and
+ * committing is healed on restart: the manifest comes back, its shard is found in the newest adapter's lineage
+ * and that version's metrics (from its trainer_state.json) and checkpoint are published again.
  */
 public final class TrainerLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrainerLoop.class);
 
     private final TrainerSettings settings;
-    private final IncrementalTrainer trainer;
+    private final ShardTrainer trainer;
+    private final TrainingProgress progress;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaProducer<byte[], byte[]> producer;
     private final Deserializer<ShardManifest> manifests;
     private final Serializer<AdapterCheckpoint> checkpoints;
     private final Serializer<TrainingMetric> metrics;
     private final Serializer<String> keys = new StringSerializer();
+    /** What handling the current manifest produced, sent in its transaction. */
+    private final List<ProducerRecord<byte[], byte[]>> pending = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
 
-    public TrainerLoop(TrainerSettings settings, IncrementalTrainer trainer) {
+    public TrainerLoop(TrainerSettings settings, ShardTrainer trainer) {
         this.settings = settings;
         this.trainer = trainer;
+        this.progress = new TrainingProgress(System.err, settings.metricsEvery());
         this.manifests = settings.topics().shardsReady().valueSerde(settings.serdeConfig()).deserializer();
         this.checkpoints = settings.topics().checkpoints().valueSerde(settings.serdeConfig()).serializer();
         this.metrics = settings.topics().trainingMetrics().valueSerde(settings.serdeConfig()).serializer();
@@ -68,6 +76,11 @@ public final class TrainerLoop implements AutoCloseable {
                 s.kafkaOverrides());
         // one manifest per poll: each is trained and committed in its own transaction
         c.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
+        // training a shard happens between two polls; on a real model it can take a while
+        c.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofHours(1).toMillis());
+        // static membership: a trainer restarted after a crash takes over its partition at once instead of
+        // waiting for the dead member's session to time out (one trainer per group, by design)
+        c.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, s.transactionalId());
         return c;
     }
 
@@ -104,10 +117,18 @@ public final class TrainerLoop implements AutoCloseable {
         stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Trains (or skips) outside any transaction, then publishes what that produced together with the offset in
+     * one short transaction: a long training run can outlast neither a transaction timeout nor, with
+     * max.poll.interval.ms raised, the group membership.
+     */
     private void handleInTransaction(ConsumerRecord<byte[], byte[]> record) {
+        pending.clear();
+        handle(record);
         producer.beginTransaction();
         try {
-            handle(record);
+            pending.forEach(producer::send);
+            pending.clear();
             producer.sendOffsetsToTransaction(
                     Map.of(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1)),
                     consumer.groupMetadata());
@@ -131,16 +152,28 @@ public final class TrainerLoop implements AutoCloseable {
             LOG.info("shard {}: EVAL split, not trained", shardId);
             return;
         }
-        switch (trainer.decide(shardId)) {
+        switch (trainer.decide(shardId, position(record))) {
             case ALREADY_TRAINED -> LOG.info("shard {}: already in adapter lineage, skipped", shardId);
-            case REPUBLISH -> {
-                AdapterVersion current = trainer.current().orElseThrow();
-                LOG.info("shard {}: already trained into v{}, publishing its checkpoint again", shardId,
-                        current.version());
-                publishCheckpoint(current);
-            }
+            case REPUBLISH -> republish(shardId);
             case TRAIN -> train(record, manifest);
         }
+    }
+
+    private static ShardRef.ManifestPosition position(ConsumerRecord<byte[], byte[]> record) {
+        return new ShardRef.ManifestPosition(record.topic(), record.partition(), record.offset());
+    }
+
+    /** The newest version's transaction may have been aborted: publish its metrics and checkpoint again. */
+    private void republish(String shardId) {
+        AdapterVersion current = trainer.current().orElseThrow();
+        LOG.info("shard {}: already trained into v{}, publishing its metrics and checkpoint again", shardId,
+                current.version());
+        try {
+            trainer.history(current).forEach(step -> publishMetric(current.version(), shardId, step));
+        } catch (IOException e) {
+            LOG.warn("shard {}: cannot read the metrics of v{}: {}", shardId, current.version(), e.toString());
+        }
+        publishCheckpoint(current);
     }
 
     private void train(ConsumerRecord<byte[], byte[]> record, ShardManifest manifest) {
@@ -159,9 +192,13 @@ public final class TrainerLoop implements AutoCloseable {
         }
         int version = trainer.nextVersion();
         LOG.info("shard {}: training {} examples into adapter v{}", shardId, examples.size(), version);
+        ShardRef shard = new ShardRef(shardId, manifest.getUri(), manifest.getSha256(), position(record));
         AdapterVersion written;
         try {
-            written = trainer.train(shardId, examples, step -> publishMetric(version, shardId, step));
+            written = trainer.train(shard, examples, step -> {
+                progress.show(version, shardId, step);
+                publishMetric(version, shardId, step);
+            });
         } catch (KafkaException e) {
             throw e;
         } catch (Exception e) {
@@ -176,14 +213,14 @@ public final class TrainerLoop implements AutoCloseable {
     }
 
     private void publishMetric(int version, String shardId, StepMetrics step) {
-        if (step.step() % settings.metricsEvery() != 0) {
+        if (step.step() % settings.metricsEvery() != 0 && step.step() != step.totalSteps()) {
             return;
         }
         TrainingMetric metric = TrainingMetric.newBuilder()
                 .setRunId(settings.runId())
                 .setAdapterVersion(version)
                 .setShardId(shardId)
-                .setStep(step.step())
+                .setStep(step.globalStep())
                 .setLoss(step.loss())
                 .setLearningRate(step.learningRate())
                 .setTokensPerSecond(step.tokensPerSecond())
@@ -199,7 +236,7 @@ public final class TrainerLoop implements AutoCloseable {
     }
 
     private <V> void send(String topic, String key, Serializer<V> serializer, V value) {
-        producer.send(new ProducerRecord<>(topic, keys.serialize(topic, key), serializer.serialize(topic, value)));
+        pending.add(new ProducerRecord<>(topic, keys.serialize(topic, key), serializer.serialize(topic, value)));
     }
 
     private void deadLetter(ConsumerRecord<byte[], byte[]> record, Exception error, String message) {
@@ -207,7 +244,7 @@ public final class TrainerLoop implements AutoCloseable {
                 record.value());
         DlqHeaders.addError(dead.headers(), "trainer", error.getClass().getName(), message);
         DlqHeaders.addSource(dead.headers(), record.topic(), record.partition(), record.offset());
-        producer.send(dead);
+        pending.add(dead);
     }
 
     private void abortQuietly() {

@@ -1,5 +1,6 @@
 package org.bioinstruct.trainer;
 
+import ai.djl.engine.Engine;
 import java.time.Duration;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
@@ -37,13 +38,14 @@ public final class TrainerMain {
         }
         limitTorchThreads();
         BaseModel base = BaseModels.createOrLoad(settings.modelDir(), settings.seed());
-        LOG.info("base model {} ({} layers, hidden {})", base.dir(), base.config().numHiddenLayers(),
-                base.config().hiddenSize());
+        LOG.info("base model {} ({} layers, hidden {}) on {}", base.dir(), base.config().numHiddenLayers(),
+                base.config().hiddenSize(), Engine.getInstance().defaultDevice());
         try (IncrementalTrainer trainer = new IncrementalTrainer(base, settings.lora(), settings.training(),
                 new AdapterStore(settings.adaptersDir()), settings.runId(), settings.seed());
              TrainerLoop loop = new TrainerLoop(settings, trainer)) {
             trainer.current().ifPresent(v -> LOG.info("resuming from adapter v{} ({} shards)", v.version(),
                     v.lineage().shardIds().size()));
+            LOG.info("LoRA {}; training {}", settings.lora(), settings.training());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     loop.stop(Duration.ofSeconds(60));

@@ -1,54 +1,68 @@
 package org.bioinstruct.trainer.model;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * Creates the project's own tiny base model or loads it. A new model is a pure function of the seed, written
- * to a temporary directory and renamed into place, so processes racing to create it produce identical files
- * and the loser simply loads the winner's.
+ * Loads a base model in the Hugging Face layout (config.json, model.safetensors or sharded safetensors with an
+ * index, tokenizer.json), or creates the project's own tiny one in that layout: a BPE tokenizer trained on the
+ * project's biomedical text, seeded random weights, optionally a brief pre-training on the same text, and
+ * generation_config.json. A new model is written to a temporary directory and renamed into place, so processes
+ * racing to create it never see a half-written model; the loser loads the winner's.
  */
 public final class BaseModels {
-    public static final String WEIGHTS_FILE = "model.safetensors";
+    public static final String WEIGHTS_FILE = HfCheckpoint.SINGLE_FILE;
+    public static final String GENERATION_CONFIG_FILE = "generation_config.json";
+    /** Vocabulary of the tiny model's tokenizer: 3 specials, 256 byte tokens, characters and merges. */
+    public static final int TINY_VOCAB_SIZE = 1024;
+    private static final int CORPUS_TEXTS = 4000;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private BaseModels() {
     }
 
+    /** Loads the model in {@code dir}, first creating the tiny model there (not pre-trained) if there is none. */
     public static BaseModel createOrLoad(Path dir, long seed) throws IOException {
         if (!exists(dir)) {
-            create(dir, seed);
+            create(dir, seed, 0, p -> { });
         }
         return load(dir);
     }
 
     public static boolean exists(Path dir) {
-        return Files.isRegularFile(dir.resolve(TinyModelConfig.FILE_NAME)) && Files.isRegularFile(dir.resolve(WEIGHTS_FILE));
+        return Files.isRegularFile(dir.resolve(LlamaConfig.FILE_NAME)) && HfCheckpoint.exists(dir);
     }
 
     public static BaseModel load(Path dir) throws IOException {
-        TinyModelConfig config = TinyModelConfig.load(dir.resolve(TinyModelConfig.FILE_NAME));
-        return new BaseModel(dir, config, SafeTensors.read(dir.resolve(WEIGHTS_FILE)));
+        LlamaConfig config = LlamaConfig.load(dir.resolve(LlamaConfig.FILE_NAME));
+        return new BaseModel(dir, config, LlamaWeights.select(config, HfCheckpoint.read(dir)));
     }
 
-    private static void create(Path dir, long seed) throws IOException {
+    /**
+     * Creates the tiny model in {@code dir} unless one is there, pre-trained for {@code pretrainSteps} steps
+     * (0: random weights), reporting loss points to {@code progress}.
+     */
+    public static void create(Path dir, long seed, int pretrainSteps, Consumer<Pretrainer.Point> progress)
+            throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createDirectory(parent.resolve("." + dir.getFileName() + ".tmp-" + UUID.randomUUID()));
         try {
-            TinyModelConfig config = TinyModelConfig.tiny();
-            config.save(tmp.resolve(TinyModelConfig.FILE_NAME));
-            SafeTensors.write(tmp.resolve(WEIGHTS_FILE), initialWeights(config, seed));
+            writeTinyModel(tmp, seed, pretrainSteps, progress);
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileSystemException e) {
-            // losing a race: another process renamed its identical model into place first
+            // losing a race: another process renamed its model into place first
             if (!exists(dir)) {
                 throw e;
             }
@@ -57,39 +71,35 @@ public final class BaseModels {
         }
     }
 
-    /** Deterministic initial weights: normal(0, 1/sqrt(fan_in)) projections, unit embeddings and norms. */
-    public static Map<String, FloatTensor> initialWeights(TinyModelConfig config, long seed) {
-        int h = config.hiddenSize();
-        int inner = config.intermediateSize();
-        int vocab = config.vocabSize();
-        Map<String, long[]> shapes = new TreeMap<>();
-        shapes.put("model.embed_tokens.weight", new long[] {vocab, h});
-        for (int i = 0; i < config.numHiddenLayers(); i++) {
-            String p = "model.layers." + i;
-            shapes.put(p + ".input_layernorm.weight", new long[] {h});
-            shapes.put(p + ".post_attention_layernorm.weight", new long[] {h});
-            for (String proj : new String[] {"q_proj", "k_proj", "v_proj", "o_proj"}) {
-                shapes.put(p + ".self_attn." + proj + ".weight", new long[] {h, h});
-            }
-            shapes.put(p + ".mlp.gate_proj.weight", new long[] {inner, h});
-            shapes.put(p + ".mlp.up_proj.weight", new long[] {inner, h});
-            shapes.put(p + ".mlp.down_proj.weight", new long[] {h, inner});
+    private static void writeTinyModel(Path dir, long seed, int pretrainSteps, Consumer<Pretrainer.Point> progress)
+            throws IOException {
+        List<String> corpus = BiomedicalCorpus.texts(CORPUS_TEXTS, seed);
+        LlamaConfig config = LlamaConfig.tiny(TINY_VOCAB_SIZE, BpeTrainer.BOS_ID, BpeTrainer.EOS_ID);
+        BpeTrainer tokenizer = BpeTrainer.train(corpus, TINY_VOCAB_SIZE);
+        if (tokenizer.vocabSize() != TINY_VOCAB_SIZE) {
+            throw new IllegalStateException("tokenizer training reached only " + tokenizer.vocabSize() + " tokens");
         }
-        shapes.put("model.norm.weight", new long[] {h});
-        shapes.put("lm_head.weight", new long[] {vocab, h});
-
-        SplittableRandom random = new SplittableRandom(seed);
-        Map<String, FloatTensor> weights = new TreeMap<>();
-        shapes.forEach((name, shape) -> {
-            if (name.endsWith("norm.weight")) {
-                weights.put(name, FloatTensor.filled(1f, shape));
-            } else if (name.equals("model.embed_tokens.weight")) {
-                weights.put(name, FloatTensor.normal(random, 1.0, shape));
-            } else {
-                weights.put(name, FloatTensor.normal(random, 1.0 / Math.sqrt(shape[1]), shape));
+        tokenizer.write(dir, config.maxPositionEmbeddings());
+        config.save(dir.resolve(LlamaConfig.FILE_NAME));
+        writeGenerationConfig(dir, config);
+        Map<String, FloatTensor> weights = LlamaWeights.initial(config, seed);
+        if (pretrainSteps > 0) {
+            BaseModel fresh = new BaseModel(dir, config, weights);
+            try (LanguageModel model = LanguageModel.forPretraining(fresh)) {
+                Pretrainer.run(model, corpus, Pretrainer.Options.defaults(pretrainSteps, seed), progress);
+                weights = model.baseWeights();
             }
-        });
-        return weights;
+        }
+        HfCheckpoint.write(dir, weights, SafeTensors.DType.F32);
+    }
+
+    private static void writeGenerationConfig(Path dir, LlamaConfig config) throws IOException {
+        Map<String, Object> generation = new LinkedHashMap<>();
+        generation.put("bos_token_id", config.bosTokenId());
+        generation.put("eos_token_id", config.eosTokenId());
+        generation.put("do_sample", false);
+        generation.put("max_length", config.maxPositionEmbeddings());
+        JSON.writeValue(dir.resolve(GENERATION_CONFIG_FILE).toFile(), generation);
     }
 
     static void deleteRecursively(Path path) {

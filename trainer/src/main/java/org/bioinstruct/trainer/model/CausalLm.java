@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -17,17 +18,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * LLaMA-architecture causal language model: token embedding, decoder layers, final RMSNorm and an untied
- * lm_head. Input: token ids [batch, seq] (int64); output: logits [batch, seq, vocab].
+ * LLaMA-architecture causal language model ({@code LlamaForCausalLM}): token embedding, decoder layers, final
+ * RMSNorm and lm_head, which is the embedding matrix itself when {@code tie_word_embeddings} is set. Input: token
+ * ids [batch, seq] (int64) at positions 0..seq-1; output: logits [batch, seq, vocab]. The rotary tables and the
+ * causal mask are built once per forward and shared by all layers.
  */
 public class CausalLm extends AbstractBlock implements HfNamed {
-    private final TinyModelConfig config;
+    private static final float MASKED = -1e9f;
+
+    private final LlamaConfig config;
     private final Parameter embedTokens;
     private final List<DecoderLayer> layers = new ArrayList<>();
     private final RmsNorm norm;
     private final LoraLinear lmHead;
+    private final RotaryEmbedding rotary;
 
-    public CausalLm(TinyModelConfig config, LoraSpec lora) {
+    public CausalLm(LlamaConfig config, LoraSpec lora) {
         this.config = config;
         embedTokens = addParameter(Parameter.builder().setName("embed_tokens").setType(Parameter.Type.WEIGHT)
                 .optRequiresGrad(false).build());
@@ -35,10 +41,12 @@ public class CausalLm extends AbstractBlock implements HfNamed {
             layers.add(addChildBlock("layer" + i, new DecoderLayer(config, lora)));
         }
         norm = addChildBlock("norm", new RmsNorm(config.rmsNormEps()));
-        lmHead = addChildBlock("lm_head", new LoraLinear(config.hiddenSize(), config.vocabSize(), null));
+        lmHead = config.tieWordEmbeddings() ? null
+                : addChildBlock("lm_head", new LoraLinear(config.hiddenSize(), config.vocabSize(), null));
+        rotary = new RotaryEmbedding(config);
     }
 
-    public TinyModelConfig config() {
+    public LlamaConfig config() {
         return config;
     }
 
@@ -46,22 +54,46 @@ public class CausalLm extends AbstractBlock implements HfNamed {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDArray ids = inputs.singletonOrThrow();
-        NDArray table = store.getValue(embedTokens, ids.getDevice(), training);
-        NDList hidden = Embedding.embedding(ids, table, SparseFormat.DENSE);
-        for (DecoderLayer layer : layers) {
-            hidden = layer.forward(store, hidden, training);
+        int seq = (int) ids.getShape().get(1);
+        if (seq > config.maxPositionEmbeddings()) {
+            throw new IllegalArgumentException(seq + " tokens exceed max_position_embeddings " + config.maxPositionEmbeddings());
         }
-        return lmHead.forward(store, norm.forward(store, hidden, training), training);
+        NDArray table = store.getValue(embedTokens, ids.getDevice(), training);
+        NDArray hidden = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+        NDList shared = rotary.tables(ids.getManager(), seq);
+        shared.add(causalMask(ids.getManager(), seq));
+        for (DecoderLayer layer : layers) {
+            NDList layerInputs = new NDList(hidden);
+            layerInputs.addAll(shared);
+            hidden = layer.forward(store, layerInputs, training).singletonOrThrow();
+        }
+        NDList normed = norm.forward(store, new NDList(hidden), training);
+        return lmHead != null ? lmHead.forward(store, normed, training)
+                : Linear.linear(normed.singletonOrThrow(), table);
+    }
+
+    private static NDArray causalMask(NDManager manager, int seq) {
+        float[] mask = new float[seq * seq];
+        for (int row = 0; row < seq; row++) {
+            for (int col = row + 1; col < seq; col++) {
+                mask[row * seq + col] = MASKED;
+            }
+        }
+        return OwnedArrays.of(manager, mask, new Shape(seq, seq));
     }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape hidden = inputShapes[0].add(config.hiddenSize());
+        long seq = inputShapes[0].get(1);
+        Shape table = new Shape(seq, config.headDim());
         for (DecoderLayer layer : layers) {
-            layer.initialize(manager, dataType, hidden);
+            layer.initialize(manager, dataType, hidden, table, table, new Shape(seq, seq));
         }
         norm.initialize(manager, dataType, hidden);
-        lmHead.initialize(manager, dataType, hidden);
+        if (lmHead != null) {
+            lmHead.initialize(manager, dataType, hidden);
+        }
     }
 
     @Override
@@ -69,7 +101,7 @@ public class CausalLm extends AbstractBlock implements HfNamed {
         return new Shape[] {inputShapes[0].add(config.vocabSize())};
     }
 
-    /** Every parameter under its Hugging Face name, in a stable order. */
+    /** Every parameter under its Hugging Face name, in a stable order; no lm_head when embeddings are tied. */
     public Map<String, Parameter> namedParameters() {
         Map<String, Parameter> out = new LinkedHashMap<>();
         collectParameters("", out);
@@ -83,6 +115,8 @@ public class CausalLm extends AbstractBlock implements HfNamed {
             layers.get(i).collectParameters("model.layers." + i, out);
         }
         norm.collectParameters("model.norm", out);
-        lmHead.collectParameters("lm_head", out);
+        if (lmHead != null) {
+            lmHead.collectParameters("lm_head", out);
+        }
     }
 }

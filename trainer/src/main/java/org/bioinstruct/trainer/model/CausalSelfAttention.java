@@ -11,67 +11,82 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Map;
 
-/** Multi-head causal self-attention with rotary embeddings and q/k/v/o projections, LLaMA style. */
+/**
+ * LLaMA causal self-attention with grouped-query attention: {@code num_attention_heads} query heads share
+ * {@code num_key_value_heads} key/value heads (query head h reads key/value head h / groups, as transformers'
+ * {@code repeat_kv}), rotary embeddings on queries and keys, scores scaled by head_dim^-0.5.
+ * Inputs: hidden [batch, seq, hidden], cos, sin [seq, headDim], additive causal mask [seq, seq].
+ */
 public class CausalSelfAttention extends AbstractBlock implements HfNamed {
-    private static final float MASKED = -1e9f;
-
     private final int heads;
+    private final int kvHeads;
     private final int headDim;
+    private final float scaling;
     private final LoraLinear qProj;
     private final LoraLinear kProj;
     private final LoraLinear vProj;
     private final LoraLinear oProj;
-    private final RotaryEmbedding rotary;
 
-    public CausalSelfAttention(TinyModelConfig config, LoraSpec lora) {
+    public CausalSelfAttention(LlamaConfig config, LoraSpec lora) {
         int hidden = config.hiddenSize();
         heads = config.numAttentionHeads();
+        kvHeads = config.numKeyValueHeads();
         headDim = config.headDim();
-        qProj = addChildBlock("q_proj", new LoraLinear(hidden, hidden, SwiGluMlp.only(lora, "q_proj")));
-        kProj = addChildBlock("k_proj", new LoraLinear(hidden, hidden, SwiGluMlp.only(lora, "k_proj")));
-        vProj = addChildBlock("v_proj", new LoraLinear(hidden, hidden, SwiGluMlp.only(lora, "v_proj")));
-        oProj = addChildBlock("o_proj", new LoraLinear(hidden, hidden, SwiGluMlp.only(lora, "o_proj")));
-        rotary = new RotaryEmbedding(headDim, config.ropeTheta());
+        scaling = (float) Math.pow(headDim, -0.5);
+        qProj = addChildBlock("q_proj", new LoraLinear(hidden, config.queryWidth(), LoraSpec.only(lora, "q_proj")));
+        kProj = addChildBlock("k_proj", new LoraLinear(hidden, config.keyValueWidth(), LoraSpec.only(lora, "k_proj")));
+        vProj = addChildBlock("v_proj", new LoraLinear(hidden, config.keyValueWidth(), LoraSpec.only(lora, "v_proj")));
+        oProj = addChildBlock("o_proj", new LoraLinear(config.queryWidth(), hidden, LoraSpec.only(lora, "o_proj")));
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
+        NDArray x = inputs.get(0);
+        NDArray cos = inputs.get(1);
+        NDArray sin = inputs.get(2);
+        NDArray mask = inputs.get(3);
+        NDList hidden = new NDList(x);
         long batch = x.getShape().get(0);
-        int seq = (int) x.getShape().get(1);
-        NDArray q = rotary.apply(splitHeads(qProj.forward(store, inputs, training).singletonOrThrow(), batch, seq));
-        NDArray k = rotary.apply(splitHeads(kProj.forward(store, inputs, training).singletonOrThrow(), batch, seq));
-        NDArray v = splitHeads(vProj.forward(store, inputs, training).singletonOrThrow(), batch, seq);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(OwnedArrays.scalar(x, (float) Math.sqrt(headDim))).add(causalMask(x, seq));
+        long seq = x.getShape().get(1);
+        NDArray q = RotaryEmbedding.apply(splitHeads(qProj.forward(store, hidden, training).singletonOrThrow(),
+                batch, seq, heads), cos, sin);
+        NDArray k = RotaryEmbedding.apply(splitHeads(kProj.forward(store, hidden, training).singletonOrThrow(),
+                batch, seq, kvHeads), cos, sin);
+        NDArray v = splitHeads(vProj.forward(store, hidden, training).singletonOrThrow(), batch, seq, kvHeads);
+        k = repeatKv(k, batch, seq);
+        v = repeatKv(v, batch, seq);
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(OwnedArrays.scalar(x, scaling)).add(mask);
         NDArray context = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(batch, seq, (long) heads * headDim);
         return oProj.forward(store, new NDList(context), training);
     }
 
-    private NDArray splitHeads(NDArray projected, long batch, int seq) {
-        return projected.reshape(batch, seq, heads, headDim).transpose(0, 2, 1, 3);
+    private NDArray splitHeads(NDArray projected, long batch, long seq, int count) {
+        return projected.reshape(batch, seq, count, headDim).transpose(0, 2, 1, 3);
     }
 
-    private static NDArray causalMask(NDArray like, int seq) {
-        float[] mask = new float[seq * seq];
-        for (int row = 0; row < seq; row++) {
-            for (int col = row + 1; col < seq; col++) {
-                mask[row * seq + col] = MASKED;
-            }
+    /** [batch, kvHeads, seq, d] to [batch, heads, seq, d], each key/value head repeated for its group. */
+    private NDArray repeatKv(NDArray kv, long batch, long seq) {
+        int groups = heads / kvHeads;
+        if (groups == 1) {
+            return kv;
         }
-        return OwnedArrays.of(like.getManager(), mask, new Shape(seq, seq));
+        return kv.expandDims(2).broadcast(new Shape(batch, kvHeads, groups, seq, headDim))
+                .reshape(batch, heads, seq, headDim);
     }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        for (LoraLinear projection : new LoraLinear[] {qProj, kProj, vProj, oProj}) {
-            projection.initialize(manager, dataType, inputShapes);
-        }
+        Shape in = inputShapes[0];
+        qProj.initialize(manager, dataType, in);
+        kProj.initialize(manager, dataType, in);
+        vProj.initialize(manager, dataType, in);
+        oProj.initialize(manager, dataType, in.slice(0, in.dimension() - 1).add(qProj.outFeatures()));
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return inputShapes;
+        return new Shape[] {inputShapes[0]};
     }
 
     @Override

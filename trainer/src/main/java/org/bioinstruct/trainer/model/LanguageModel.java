@@ -7,6 +7,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,25 +17,28 @@ import java.util.TreeMap;
 
 /**
  * A base model loaded into DJL, optionally with LoRA adapters on some projections. Owns the native memory of
- * its parameters: close it (try-with-resources). Per-call work happens in sub-managers so repeated calls do
- * not accumulate native arrays.
+ * its parameters and its tokenizer (opened from the base model's tokenizer.json on first use): close it
+ * (try-with-resources). Per-call work happens in sub-managers so repeated calls do not accumulate native arrays.
  */
 public final class LanguageModel implements AutoCloseable {
     private final NDManager manager;
     private final CausalLm block;
     private final LoraSpec lora;
-    private final String baseModelName;
+    private final BaseModel base;
     private final ParameterStore store;
-    private final ByteTokenizer tokenizer = new ByteTokenizer();
+    private final boolean baseTrainable;
+    private TextTokenizer tokenizer;
 
-    private LanguageModel(BaseModel base, LoraSpec lora, long loraSeed) {
+    private LanguageModel(BaseModel base, Map<String, FloatTensor> baseWeights, LoraSpec lora, long loraSeed,
+                          boolean baseTrainable) {
         this.manager = NDManager.newBaseManager();
         this.lora = lora;
-        this.baseModelName = base.name();
+        this.base = base;
+        this.baseTrainable = baseTrainable;
         this.block = new CausalLm(base.config(), lora);
         this.store = new ParameterStore(manager, false);
         try {
-            assignBaseWeights(base.weights());
+            assignBaseWeights(LlamaWeights.select(base.config(), baseWeights));
             if (lora != null) {
                 assignLora(initialLora(loraSeed));
             }
@@ -47,17 +52,32 @@ public final class LanguageModel implements AutoCloseable {
 
     /** The base model alone, no adapter. */
     public static LanguageModel create(BaseModel base) {
-        return new LanguageModel(base, null, 0);
+        return new LanguageModel(base, base.weights(), null, 0, false);
     }
 
     /** The base model with fresh LoRA adapters: A random (from the seed), B zero, so outputs equal the base. */
     public static LanguageModel create(BaseModel base, LoraSpec lora, long loraSeed) {
-        return new LanguageModel(base, lora, loraSeed);
+        return new LanguageModel(base, base.weights(), lora, loraSeed, false);
+    }
+
+    /**
+     * The base model with every weight trainable and no adapter: full-parameter pre-training of the project's own
+     * tiny model. Fine-tuning never uses this.
+     */
+    public static LanguageModel forPretraining(BaseModel base) {
+        return new LanguageModel(base, base.weights(), null, 0, true);
+    }
+
+    /** The base model with the adapter merged into its weights (W + (alpha/r) B A): inference at base cost. */
+    public static LanguageModel merged(BaseModel base, LoraAdapter adapter) {
+        try (LanguageModel adapted = withAdapter(base, adapter)) {
+            return new LanguageModel(base, adapted.mergedWeights(), null, 0, false);
+        }
     }
 
     /** The base model with the given adapter's weights. */
     public static LanguageModel withAdapter(BaseModel base, LoraAdapter adapter) {
-        LanguageModel model = new LanguageModel(base, adapter.spec(), 0);
+        LanguageModel model = new LanguageModel(base, base.weights(), adapter.spec(), 0, false);
         try {
             model.loadAdapter(adapter);
         } catch (RuntimeException e) {
@@ -67,15 +87,27 @@ public final class LanguageModel implements AutoCloseable {
         return model;
     }
 
-    public TinyModelConfig config() {
+    public LlamaConfig config() {
         return block.config();
+    }
+
+    public BaseModel base() {
+        return base;
     }
 
     public NDManager manager() {
         return manager;
     }
 
-    public ByteTokenizer tokenizer() {
+    /** The base model's tokenizer, opened on first use and closed with this model. */
+    public TextTokenizer tokenizer() {
+        if (tokenizer == null) {
+            try {
+                tokenizer = base.openTokenizer();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         return tokenizer;
     }
 
@@ -88,7 +120,17 @@ public final class LanguageModel implements AutoCloseable {
         return block.forward(store, new NDList(ids), training).singletonOrThrow();
     }
 
-    /** LoRA parameters (the only trainable ones) under their Hugging Face names. */
+    /** Every parameter under its Hugging Face name (base weights, then LoRA A and B where present). */
+    public Map<String, Parameter> parameters() {
+        return block.namedParameters();
+    }
+
+    /** The parameters that take gradients: all of them when pre-training, else the LoRA ones. */
+    public Map<String, Parameter> trainableParameters() {
+        return baseTrainable ? parameters() : loraParameters();
+    }
+
+    /** LoRA parameters (the only trainable ones when fine-tuning) under their Hugging Face names. */
     public Map<String, Parameter> loraParameters() {
         Map<String, Parameter> out = new LinkedHashMap<>();
         block.namedParameters().forEach((name, p) -> {
@@ -110,38 +152,57 @@ public final class LanguageModel implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The base weights with every LoRA update merged in: {@code W + (alpha / r) B A} for each adapted projection,
+     * computed in Java (double accumulation); the plain base weights when there is no adapter.
+     */
+    public Map<String, FloatTensor> mergedWeights() {
+        Map<String, FloatTensor> merged = baseWeights();
+        if (lora == null) {
+            return merged;
+        }
+        Map<String, Parameter> params = loraParameters();
+        params.forEach((name, p) -> {
+            if (name.endsWith(".lora_A.weight")) {
+                String module = name.substring(0, name.length() - ".lora_A.weight".length());
+                FloatTensor a = toTensor(p.getArray());
+                FloatTensor b = toTensor(params.get(module + ".lora_B.weight").getArray());
+                merged.put(module + ".weight", LoraMerge.merge(merged.get(module + ".weight"), a, b, lora.scaling()));
+            }
+        });
+        return merged;
+    }
+
     public LoraAdapter exportAdapter() {
         if (lora == null) {
             throw new IllegalStateException("model has no LoRA adapter");
         }
         Map<String, FloatTensor> weights = new TreeMap<>();
-        loraParameters().forEach((name, p) -> weights.put(LoraAdapter.PEFT_PREFIX + name, toTensor(p.getArray())));
-        return new LoraAdapter(lora, baseModelName, weights);
+        loraParameters().forEach((name, p) -> weights.put(PeftNames.toPeft(name), toTensor(p.getArray())));
+        return new LoraAdapter(lora, base.name(), weights);
     }
 
     /** Replaces the LoRA weights with the adapter's; its rank, alpha and targets must match this model's. */
     public void loadAdapter(LoraAdapter adapter) {
-        if (!adapter.spec().equals(lora)) {
+        if (!adapter.spec().compatibleWith(lora)) {
             throw new IllegalArgumentException("adapter " + adapter.spec() + " does not match model LoRA " + lora);
         }
         Map<String, FloatTensor> byName = new TreeMap<>();
-        adapter.weights().forEach((key, tensor) -> {
-            if (!key.startsWith(LoraAdapter.PEFT_PREFIX)) {
-                throw new IllegalArgumentException("not a PEFT adapter key: " + key);
-            }
-            byName.put(key.substring(LoraAdapter.PEFT_PREFIX.length()), tensor);
-        });
+        adapter.weights().forEach((key, tensor) -> byName.put(PeftNames.fromPeft(key), tensor));
         assignLora(byName);
     }
 
-    /** Greedy decoding of at most {@code maxNewTokens} bytes after the prompt, stopping at EOS. */
+    /**
+     * Greedy decoding of at most {@code maxNewTokens} tokens after {@code BOS prompt}, stopping at an EOS id;
+     * a prompt too long for the context loses its beginning.
+     */
     public String generate(String prompt, int maxNewTokens) {
         int maxLength = config().maxPositionEmbeddings();
         int newTokens = Math.min(maxNewTokens, maxLength - 2);
-        int[] encoded = tokenizer.encode(prompt);
+        int[] encoded = tokenizer().encode(prompt);
         int promptKeep = Math.min(encoded.length, maxLength - 1 - newTokens);
         long[] ids = new long[1 + promptKeep + newTokens];
-        ids[0] = ByteTokenizer.BOS;
+        ids[0] = tokenizer().bosId();
         for (int i = 0; i < promptKeep; i++) {
             ids[1 + i] = encoded[encoded.length - promptKeep + i];
         }
@@ -155,17 +216,20 @@ public final class LanguageModel implements AutoCloseable {
                 NDArray logits = forward(input, false);
                 next = (int) logits.get(0, length - 1).argMax().getLong();
             }
-            if (next >= 256) {
+            if (config().eosTokenIds().contains(next)) {
                 break;
             }
             generated[count++] = next;
             ids[length++] = next;
         }
-        return tokenizer.decode(Arrays.copyOf(generated, count));
+        return tokenizer().decode(Arrays.copyOf(generated, count));
     }
 
     @Override
     public void close() {
+        if (tokenizer != null) {
+            tokenizer.close();
+        }
         manager.close();
     }
 
@@ -174,11 +238,7 @@ public final class LanguageModel implements AutoCloseable {
             if (name.contains(".lora_")) {
                 return;
             }
-            FloatTensor tensor = weights.get(name);
-            if (tensor == null) {
-                throw new IllegalArgumentException("base model lacks " + name);
-            }
-            assign(p, tensor, false);
+            assign(p, weights.get(name), baseTrainable);
         });
     }
 

@@ -17,7 +17,7 @@ import java.util.Map;
 public record LoraAdapter(LoraSpec spec, String baseModel, Map<String, FloatTensor> weights) {
     public static final String WEIGHTS_FILE = "adapter_model.safetensors";
     public static final String CONFIG_FILE = "adapter_config.json";
-    public static final String PEFT_PREFIX = "base_model.model.";
+    public static final String PEFT_PREFIX = PeftNames.PREFIX;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public LoraAdapter {
@@ -32,7 +32,7 @@ public record LoraAdapter(LoraSpec spec, String baseModel, Map<String, FloatTens
         config.put("r", spec.r());
         // PEFT writes alpha as an integer when it is one
         config.put("lora_alpha", spec.alpha() == Math.rint(spec.alpha()) ? (Object) (long) spec.alpha() : spec.alpha());
-        config.put("lora_dropout", 0.0);
+        config.put("lora_dropout", spec.dropout());
         config.put("target_modules", spec.targetModules());
         config.put("bias", "none");
         config.put("fan_in_fan_out", false);
@@ -48,7 +48,8 @@ public record LoraAdapter(LoraSpec spec, String baseModel, Map<String, FloatTens
         }
         List<String> targets = new ArrayList<>();
         config.path("target_modules").forEach(t -> targets.add(t.asText()));
-        LoraSpec spec = new LoraSpec(config.path("r").asInt(), config.path("lora_alpha").asDouble(), targets);
+        LoraSpec spec = new LoraSpec(config.path("r").asInt(), config.path("lora_alpha").asDouble(),
+                config.path("lora_dropout").asDouble(0.0), targets);
         return new LoraAdapter(spec, config.path("base_model_name_or_path").asText(),
                 SafeTensors.read(dir.resolve(WEIGHTS_FILE)));
     }

@@ -6,14 +6,15 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Map;
 
 /**
  * A bias-free linear projection {@code y = x W^T}, optionally with a LoRA update:
- * {@code y = x W^T + (alpha / r) * (x A^T) B^T}, A of shape [r, in], B of shape [out, r]. W is frozen; only A and
- * B take gradients. Parameter arrays are assigned from checkpoints, never from a DJL initializer, so B's zero
+ * {@code y = x W^T + (alpha / r) * (dropout(x) A^T) B^T}, A of shape [r, in], B of shape [out, r], dropout only
+ * while training (PEFT's order). W is frozen unless the whole model is being pre-trained; A and B take gradients. Parameter arrays are assigned from checkpoints, never from a DJL initializer, so B's zero
  * start cannot be overwritten.
  */
 public class LoraLinear extends AbstractBlock implements HfNamed {
@@ -23,6 +24,7 @@ public class LoraLinear extends AbstractBlock implements HfNamed {
     private final Parameter loraA;
     private final Parameter loraB;
     private final float scaling;
+    private final float dropout;
 
     public LoraLinear(long inFeatures, long outFeatures, LoraSpec lora) {
         this.inFeatures = inFeatures;
@@ -33,10 +35,12 @@ public class LoraLinear extends AbstractBlock implements HfNamed {
             loraA = addParameter(Parameter.builder().setName("lora_A").setType(Parameter.Type.WEIGHT).build());
             loraB = addParameter(Parameter.builder().setName("lora_B").setType(Parameter.Type.WEIGHT).build());
             scaling = lora.scaling();
+            dropout = (float) lora.dropout();
         } else {
             loraA = null;
             loraB = null;
             scaling = 0f;
+            dropout = 0f;
         }
     }
 
@@ -63,7 +67,8 @@ public class LoraLinear extends AbstractBlock implements HfNamed {
         }
         NDArray a = store.getValue(loraA, x.getDevice(), training);
         NDArray b = store.getValue(loraB, x.getDevice(), training);
-        NDArray update = Linear.linear(Linear.linear(x, a).singletonOrThrow(), b).singletonOrThrow();
+        NDArray dropped = training && dropout > 0 ? Dropout.dropout(x, dropout, true).singletonOrThrow() : x;
+        NDArray update = Linear.linear(Linear.linear(dropped, a).singletonOrThrow(), b).singletonOrThrow();
         return new NDList(y.add(update.mul(OwnedArrays.scalar(update, scaling))));
     }
 

@@ -23,7 +23,7 @@ public final class PromptFormat {
      * each {@code maxLength}). A long prompt loses its beginning (the response header at its end stays), then a
      * long response loses its end.
      */
-    public static TokenSequence encode(Example example, ByteTokenizer tokenizer, int maxLength) {
+    public static TokenSequence encode(Example example, TextTokenizer tokenizer, int maxLength) {
         int[] prompt = tokenizer.encode(prompt(example));
         int[] response = tokenizer.encode(example.output());
         int limit = maxLength + 1;
@@ -31,10 +31,10 @@ public final class PromptFormat {
         int promptKeep = Math.min(prompt.length, Math.max(limit - 1 - responseLength, limit / 2 - 1));
         int responseKeep = Math.min(responseLength, limit - 1 - promptKeep);
         int[] tokens = new int[1 + promptKeep + responseKeep];
-        tokens[0] = ByteTokenizer.BOS;
+        tokens[0] = tokenizer.bosId();
         System.arraycopy(prompt, prompt.length - promptKeep, tokens, 1, promptKeep);
         for (int i = 0; i < responseKeep; i++) {
-            tokens[1 + promptKeep + i] = i < response.length ? response[i] : ByteTokenizer.EOS;
+            tokens[1 + promptKeep + i] = i < response.length ? response[i] : tokenizer.eosId();
         }
         return new TokenSequence(tokens, 1 + promptKeep);
     }

@@ -18,16 +18,12 @@ public class SwiGluMlp extends AbstractBlock implements HfNamed {
     private final LoraLinear upProj;
     private final LoraLinear downProj;
 
-    public SwiGluMlp(TinyModelConfig config, LoraSpec lora) {
+    public SwiGluMlp(LlamaConfig config, LoraSpec lora) {
         int hidden = config.hiddenSize();
         int inner = config.intermediateSize();
-        gateProj = addChildBlock("gate_proj", new LoraLinear(hidden, inner, only(lora, "gate_proj")));
-        upProj = addChildBlock("up_proj", new LoraLinear(hidden, inner, only(lora, "up_proj")));
-        downProj = addChildBlock("down_proj", new LoraLinear(inner, hidden, only(lora, "down_proj")));
-    }
-
-    static LoraSpec only(LoraSpec lora, String projection) {
-        return lora != null && lora.targets(projection) ? lora : null;
+        gateProj = addChildBlock("gate_proj", new LoraLinear(hidden, inner, LoraSpec.only(lora, "gate_proj")));
+        upProj = addChildBlock("up_proj", new LoraLinear(hidden, inner, LoraSpec.only(lora, "up_proj")));
+        downProj = addChildBlock("down_proj", new LoraLinear(inner, hidden, LoraSpec.only(lora, "down_proj")));
     }
 
     @Override

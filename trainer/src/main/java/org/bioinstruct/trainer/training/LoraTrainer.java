@@ -2,32 +2,37 @@ package org.bioinstruct.trainer.training;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.bioinstruct.trainer.model.OwnedArrays;
-import org.bioinstruct.trainer.model.ByteTokenizer;
+import org.bioinstruct.trainer.adapters.OptimizerState;
 import org.bioinstruct.trainer.model.Example;
 import org.bioinstruct.trainer.model.LanguageModel;
+import org.bioinstruct.trainer.model.OwnedArrays;
 import org.bioinstruct.trainer.model.PromptFormat;
 import org.bioinstruct.trainer.model.PromptFormat.TokenSequence;
 
 /**
- * Trains a model's LoRA parameters with AdamW on response tokens only (causal LM loss, prompt tokens masked).
- * Every step runs in its own sub-NDManager, so native memory stays flat across steps; base weights take no
- * gradient and are never updated. The optimizer (and its moment estimates) lives as long as this trainer.
+ * Trains a model's LoRA parameters on the Alpaca prompt with the loss on response tokens only: length-bucketed
+ * micro-batches, gradient accumulation, global-norm clipping and AdamW under a warmup-and-decay schedule.
+ * Every optimizer step (and every micro-batch within it) runs in its own sub-NDManager, so native memory stays
+ * flat; base weights take no gradient and are never updated. The optimizer state lives as long as this trainer
+ * and can be saved and restored ({@link #optimizerState()}, {@link #loadOptimizerState}).
  */
 public final class LoraTrainer {
     private final LanguageModel model;
     private final TrainingOptions options;
-    private final Optimizer optimizer;
+    private final Map<String, Parameter> parameters;
+    private final AdamW optimizer;
 
     public LoraTrainer(LanguageModel model, TrainingOptions options) {
         if (model.lora() == null) {
@@ -35,113 +40,157 @@ public final class LoraTrainer {
         }
         this.model = model;
         this.options = options;
-        this.optimizer = Optimizer.adamW()
-                .optLearningRateTracker(Tracker.fixed((float) options.learningRate()))
-                .optWeightDecays(0f)
-                .build();
+        this.parameters = model.loraParameters();
+        Map<String, NDArray> arrays = new LinkedHashMap<>();
+        parameters.forEach((name, p) -> arrays.put(name, p.getArray()));
+        this.optimizer = new AdamW(options.adamW(), arrays, model.manager());
+    }
+
+    public TrainingOptions options() {
+        return options;
+    }
+
+    public OptimizerState optimizerState() {
+        return optimizer.state();
+    }
+
+    public void loadOptimizerState(OptimizerState state) {
+        optimizer.load(state);
     }
 
     public TrainingResult train(List<Example> examples) {
-        return train(examples, m -> { });
+        return train(examples, 0, m -> { });
     }
 
-    /** Runs {@code stepsPerShard} steps over the examples (cycling in order), reporting every step. */
     public TrainingResult train(List<Example> examples, Consumer<StepMetrics> onStep) {
+        return train(examples, 0, onStep);
+    }
+
+    /** Runs the configured epochs over the examples; {@code seed} fixes the batch order, reported every step. */
+    public TrainingResult train(List<Example> examples, long seed, Consumer<StepMetrics> onStep) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no examples to train on");
         }
-        int maxLength = model.config().maxPositionEmbeddings();
-        List<TokenSequence> sequences = new ArrayList<>();
-        for (Example example : examples) {
-            sequences.add(PromptFormat.encode(example, model.tokenizer(), maxLength));
+        return trainTokens(encode(examples), seed, onStep).withExamples(examples.size());
+    }
+
+    /**
+     * Trains on sequences already tokenized (loss from each one's {@code responseStart}); the unit of work
+     * behind {@link #train}, public for benchmarks and pre-tokenized data.
+     */
+    public TrainingResult trainTokens(List<TokenSequence> sequences, long seed, Consumer<StepMetrics> onStep) {
+        if (sequences.isEmpty()) {
+            throw new IllegalArgumentException("no sequences to train on");
         }
-        int batchSize = Math.min(options.batchSize(), sequences.size());
+        // PyTorch's grad mode is per thread and on by default in threads DJL did not start; the optimizer's
+        // in-place updates of leaf tensors need it off (gradient collectors turn it on and restore it)
+        JniUtils.setGradMode(false);
+        List<List<List<TokenSequence>>> groups = optimizerSteps(sequences, seed);
         double lossSum = 0;
         double firstLoss = Double.NaN;
         double lastLoss = Double.NaN;
         long tokens = 0;
-        for (int step = 0; step < options.stepsPerShard(); step++) {
-            List<TokenSequence> batch = new ArrayList<>();
-            for (int i = 0; i < batchSize; i++) {
-                batch.add(sequences.get((step * batchSize + i) % sequences.size()));
-            }
-            StepMetrics metrics = step(step + 1, batch);
+        for (int i = 0; i < groups.size(); i++) {
+            StepMetrics metrics = step(i + 1, groups.size(), groups.get(i));
             lossSum += metrics.loss();
-            firstLoss = step == 0 ? metrics.loss() : firstLoss;
+            firstLoss = i == 0 ? metrics.loss() : firstLoss;
             lastLoss = metrics.loss();
             tokens += metrics.tokens();
             onStep.accept(metrics);
         }
-        int seen = Math.min(sequences.size(), options.stepsPerShard() * batchSize);
-        return new TrainingResult(options.stepsPerShard(), seen, tokens, lossSum / options.stepsPerShard(),
-                firstLoss, lastLoss);
+        return new TrainingResult(groups.size(), sequences.size(), tokens, lossSum / groups.size(), firstLoss,
+                lastLoss);
     }
 
-    private StepMetrics step(int step, List<TokenSequence> batch) {
+    private List<TokenSequence> encode(List<Example> examples) {
+        int maxLength = Math.min(options.maxSequenceLength(), model.config().maxPositionEmbeddings());
+        List<TokenSequence> sequences = new ArrayList<>(examples.size());
+        for (Example example : examples) {
+            sequences.add(PromptFormat.encode(example, model.tokenizer(), maxLength));
+        }
+        return sequences;
+    }
+
+    /** All epochs' micro-batches in order, {@code accumulation} of them per optimizer step (the last may be short). */
+    private List<List<List<TokenSequence>>> optimizerSteps(List<TokenSequence> sequences, long seed) {
+        List<List<TokenSequence>> microBatches = new ArrayList<>();
+        for (int epoch = 0; epoch < options.epochs(); epoch++) {
+            microBatches.addAll(LengthBuckets.epoch(sequences, options.batchSize(), s -> s.tokens().length,
+                    seed * 1_000_003L + epoch));
+        }
+        List<List<List<TokenSequence>>> steps = new ArrayList<>();
+        for (int from = 0; from < microBatches.size(); from += options.accumulation()) {
+            steps.add(microBatches.subList(from, Math.min(from + options.accumulation(), microBatches.size())));
+        }
+        return steps;
+    }
+
+    private StepMetrics step(int step, int totalSteps, List<List<TokenSequence>> microBatches) {
         long start = System.nanoTime();
+        double learningRate = options.schedule().at(step, totalSteps);
+        long targetTokens = 0;
+        for (List<TokenSequence> micro : microBatches) {
+            for (TokenSequence s : micro) {
+                targetTokens += MicroBatch.targetTokens(s);
+            }
+        }
         try (NDManager stepManager = model.manager().newSubManager()) {
-            Batch b = Batch.of(batch, stepManager);
-            NDArray loss;
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = model.forward(b.inputs(), true);
-                loss = maskedCrossEntropy(logits, b.targets(), b.mask());
-                collector.backward(loss);
-            }
-            double gradNorm = applyGradients(stepManager);
-            double seconds = Math.max((System.nanoTime() - start) / 1e9, 1e-9);
-            return new StepMetrics(step, loss.getFloat(), options.learningRate(), b.targetTokens(),
-                    b.targetTokens() / seconds, gradNorm);
-        }
-    }
-
-    /** Mean negative log-likelihood of the targets where mask is 1. */
-    static NDArray maskedCrossEntropy(NDArray logits, NDArray targets, NDArray mask) {
-        NDArray logProbs = logits.logSoftmax(-1);
-        NDArray picked = logProbs.gather(targets.expandDims(-1), -1).squeeze(-1);
-        return picked.mul(mask).sum().neg().div(mask.sum());
-    }
-
-    private double applyGradients(NDManager stepManager) {
-        double squares = 0;
-        for (Map.Entry<String, Parameter> e : model.loraParameters().entrySet()) {
-            NDArray weight = e.getValue().getArray();
-            NDArray grad = weight.getGradient();
-            grad.attach(stepManager);
-            squares += grad.square().sum().getFloat();
-            optimizer.update(e.getValue().getId(), weight, grad);
-            grad.subi(grad);
-        }
-        return Math.sqrt(squares);
-    }
-
-    /** A right-padded batch: inputs, next-token targets and a 0/1 mask over response targets. */
-    private record Batch(NDArray inputs, NDArray targets, NDArray mask, long targetTokens) {
-        static Batch of(List<TokenSequence> sequences, NDManager manager) {
-            int length = 1;
-            for (TokenSequence s : sequences) {
-                length = Math.max(length, s.tokens().length - 1);
-            }
-            int rows = sequences.size();
-            long[] inputs = new long[rows * length];
-            long[] targets = new long[rows * length];
-            float[] mask = new float[rows * length];
-            long count = 0;
-            java.util.Arrays.fill(inputs, ByteTokenizer.PAD);
-            java.util.Arrays.fill(targets, ByteTokenizer.PAD);
-            for (int r = 0; r < rows; r++) {
-                int[] tokens = sequences.get(r).tokens();
-                for (int t = 0; t + 1 < tokens.length; t++) {
-                    inputs[r * length + t] = tokens[t];
-                    targets[r * length + t] = tokens[t + 1];
-                    if (t + 1 >= sequences.get(r).responseStart()) {
-                        mask[r * length + t] = 1f;
-                        count++;
-                    }
+            double loss = 0;
+            long tokens = 0;
+            for (List<TokenSequence> micro : microBatches) {
+                try (NDManager microManager = stepManager.newSubManager()) {
+                    MicroBatch batch = MicroBatch.of(micro, microManager);
+                    tokens += batch.tokens();
+                    loss += forwardBackward(batch, Math.max(targetTokens, 1));
                 }
             }
-            Shape shape = new Shape(rows, length);
-            return new Batch(OwnedArrays.of(manager, inputs, shape), OwnedArrays.of(manager, targets, shape),
-                    OwnedArrays.of(manager, mask, shape), count);
+            double gradNorm = applyGradients(stepManager, learningRate);
+            double seconds = Math.max((System.nanoTime() - start) / 1e9, 1e-9);
+            return new StepMetrics(step, totalSteps, optimizer.step(), loss, learningRate, tokens, tokens / seconds,
+                    gradNorm);
         }
+    }
+
+    /** Backpropagates this micro-batch's share of the step loss (summed NLL over the step's target tokens). */
+    private double forwardBackward(MicroBatch batch, long stepTargetTokens) {
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray logits = model.forward(batch.inputs(), true);
+            NDArray loss = maskedNllSum(logits, batch.targets(), batch.mask())
+                    .div(OwnedArrays.scalar(logits, stepTargetTokens));
+            collector.backward(loss);
+            return loss.getFloat();
+        }
+    }
+
+    /** Summed negative log-likelihood of the targets where mask is 1. */
+    static NDArray maskedNllSum(NDArray logits, NDArray targets, NDArray mask) {
+        NDArray logProbs = logits.logSoftmax(-1);
+        NDArray picked = logProbs.gather(targets.expandDims(-1), -1).squeeze(-1);
+        return picked.mul(mask).sum().neg();
+    }
+
+    /**
+     * Clips the summed gradients to the global norm, applies AdamW (which zeroes them); returns the norm before
+     * clipping. The squared norms are summed natively, so reading the norm costs one synchronisation.
+     */
+    private double applyGradients(NDManager stepManager, double learningRate) {
+        Map<String, NDArray> grads = new LinkedHashMap<>();
+        NDList squares = new NDList();
+        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+            NDArray grad = e.getValue().getArray().getGradient();
+            grad.attach(stepManager);
+            squares.add(grad.square().sum());
+            grads.put(e.getKey(), grad);
+        }
+        double norm = Math.sqrt(NDArrays.stack(squares).sum().getFloat());
+        if (!Double.isFinite(norm)) {
+            grads.values().forEach(g -> g.set(new NDIndex("..."), 0f));
+            throw new ArithmeticException("gradient norm is " + norm + "; step not applied");
+        }
+        double scale = options.maxGradNorm() > 0 ? Math.min(1, options.maxGradNorm() / (norm + 1e-6)) : 1;
+        optimizer.beginStep();
+        grads.forEach((name, grad) ->
+                optimizer.update(name, parameters.get(name).getArray(), grad, learningRate, scale));
+        return norm;
     }
 }

@@ -66,19 +66,29 @@ class BaseModelsTest {
     }
 
     @Test
-    void writesHuggingFaceStyleConfigAndTensorNames() throws IOException {
+    void writesTheHuggingFaceLayout() throws IOException {
         BaseModel model = BaseModels.createOrLoad(dir.resolve("base"), 7);
-        JsonNode config = new ObjectMapper().readTree(dir.resolve("base/config.json").toFile());
+        Path base = dir.resolve("base");
+        for (String file : List.of("config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json",
+                "generation_config.json")) {
+            assertTrue(Files.isRegularFile(base.resolve(file)), file);
+        }
+        JsonNode config = new ObjectMapper().readTree(base.resolve("config.json").toFile());
+        JsonNode generation = new ObjectMapper().readTree(base.resolve("generation_config.json").toFile());
 
+        assertEquals("LlamaForCausalLM", config.get("architectures").get(0).asText());
         assertEquals(64, config.get("hidden_size").asInt());
         assertEquals(2, config.get("num_hidden_layers").asInt());
         assertEquals(4, config.get("num_attention_heads").asInt());
-        assertEquals(256, config.get("max_position_embeddings").asInt());
-        assertEquals(ByteTokenizer.VOCAB_SIZE, config.get("vocab_size").asInt());
-        assertTrue(config.has("intermediate_size") && config.has("rms_norm_eps"));
+        assertEquals(2, config.get("num_key_value_heads").asInt());
+        assertEquals(BaseModels.TINY_VOCAB_SIZE, config.get("vocab_size").asInt());
+        assertEquals(1, generation.get("bos_token_id").asInt());
+        assertEquals(2, generation.get("eos_token_id").asInt());
+        assertEquals(LlamaConfig.parse(config), model.config());
         assertArrayEquals(new long[] {64, 64}, model.weights().get("model.layers.0.self_attn.q_proj.weight").shape());
+        assertArrayEquals(new long[] {32, 64}, model.weights().get("model.layers.0.self_attn.k_proj.weight").shape());
         assertArrayEquals(new long[] {172, 64}, model.weights().get("model.layers.1.mlp.gate_proj.weight").shape());
-        assertArrayEquals(new long[] {ByteTokenizer.VOCAB_SIZE, 64}, model.weights().get("lm_head.weight").shape());
-        assertTrue(model.weights().containsKey("model.norm.weight"));
+        assertArrayEquals(new long[] {BaseModels.TINY_VOCAB_SIZE, 64}, model.weights().get("lm_head.weight").shape());
+        assertEquals(LlamaWeights.shapes(model.config()).keySet(), model.weights().keySet());
     }
 }

@@ -3,11 +3,29 @@ package org.bioinstruct.trainer.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
 import org.bioinstruct.schemas.avro.Category;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PromptFormatTest {
-    private final ByteTokenizer tokenizer = new ByteTokenizer();
+    @TempDir
+    static Path dir;
+    static TextTokenizer tokenizer;
+
+    @BeforeAll
+    static void tinyTokenizer() throws IOException {
+        tokenizer = BaseModels.createOrLoad(dir.resolve("base"), 7).openTokenizer();
+    }
+
+    @AfterAll
+    static void close() {
+        tokenizer.close();
+    }
 
     @Test
     void includesInputSectionOnlyWhenPresent() {
@@ -18,14 +36,14 @@ class PromptFormatTest {
 
     @Test
     void encodesBosPromptResponseEos() {
-        Example example = new Example("1", "Say hi.", "", "hi", Category.GEN, "test");
+        Example example = new Example("1", "Say hi.", "", "hi there", Category.GEN, "test");
         PromptFormat.TokenSequence seq = PromptFormat.encode(example, tokenizer, 256);
         int[] tokens = seq.tokens();
 
-        assertEquals(ByteTokenizer.BOS, tokens[0]);
-        assertEquals(ByteTokenizer.EOS, tokens[tokens.length - 1]);
-        assertEquals("hi", tokenizer.decode(java.util.Arrays.copyOfRange(tokens, seq.responseStart(), tokens.length)));
-        assertEquals(PromptFormat.prompt(example), tokenizer.decode(java.util.Arrays.copyOfRange(tokens, 1, seq.responseStart())));
+        assertEquals(tokenizer.bosId(), tokens[0]);
+        assertEquals(tokenizer.eosId(), tokens[tokens.length - 1]);
+        assertEquals("hi there", tokenizer.decode(Arrays.copyOfRange(tokens, seq.responseStart(), tokens.length)));
+        assertEquals(PromptFormat.prompt(example), tokenizer.decode(Arrays.copyOfRange(tokens, 1, seq.responseStart())));
     }
 
     @Test
@@ -34,14 +52,8 @@ class PromptFormatTest {
         PromptFormat.TokenSequence seq = PromptFormat.encode(example, tokenizer, 64);
 
         assertEquals(65, seq.tokens().length);
-        String prompt = tokenizer.decode(java.util.Arrays.copyOfRange(seq.tokens(), 1, seq.responseStart()));
+        String prompt = tokenizer.decode(Arrays.copyOfRange(seq.tokens(), 1, seq.responseStart()));
         assertTrue(prompt.endsWith("### Response:\n"), prompt);
         assertTrue(seq.tokens().length - seq.responseStart() >= 32);
-    }
-
-    @Test
-    void byteTokenizerRoundTripsUtf8() {
-        String text = "IL-6 → STAT3 signalling, 5 µg/mL";
-        assertEquals(text, tokenizer.decode(tokenizer.encode(text)));
     }
 }

@@ -16,6 +16,7 @@ import org.bioinstruct.trainer.model.Example;
 import org.bioinstruct.trainer.model.FloatTensor;
 import org.bioinstruct.trainer.model.LanguageModel;
 import org.bioinstruct.trainer.model.LoraSpec;
+import org.bioinstruct.trainer.model.PromptFormat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,14 +95,117 @@ class LoraTrainerTest {
             Map<String, FloatTensor> before = model.baseWeights();
             Map<String, FloatTensor> loraBefore = model.exportAdapter().weights();
 
-            TrainingResult result = new LoraTrainer(model, TrainingOptions.defaults()).train(MEMORIZE);
+            TrainingResult result = new LoraTrainer(model, TrainingOptions.defaults().withEpochs(8)).train(MEMORIZE);
 
             assertEquals(base.weights(), before);
             assertEquals(before, model.baseWeights());
             assertNotEquals(loraBefore, model.exportAdapter().weights());
-            assertEquals(8, result.steps());
+            assertEquals(8, result.steps(), "4 examples in one batch of 8, 8 epochs");
             assertTrue(result.tokens() > 0 && Double.isFinite(result.meanLoss()));
         }
+    }
+
+    @Test
+    void accumulatingTwoMicroBatchesOfTwoEqualsOneBatchOfFour() {
+        TrainingOptions oneBatch = new TrainingOptions(LearningRateSchedule.constant(1e-2), 3, 4, 1, 0,
+                AdamW.Hyper.defaults(), 256, 0);
+        TrainingOptions accumulated = new TrainingOptions(LearningRateSchedule.constant(1e-2), 3, 2, 2, 0,
+                AdamW.Hyper.defaults(), 256, 0);
+        List<StepMetrics> stepsOne = new ArrayList<>();
+        List<StepMetrics> stepsAccumulated = new ArrayList<>();
+
+        Map<String, FloatTensor> one = trainedLora(oneBatch, stepsOne::add);
+        Map<String, FloatTensor> two = trainedLora(accumulated, stepsAccumulated::add);
+
+        assertEquals(3, stepsOne.size());
+        assertEquals(3, stepsAccumulated.size(), "two micro-batches make one optimizer step");
+        for (int i = 0; i < 3; i++) {
+            StepMetrics a = stepsOne.get(i);
+            StepMetrics b = stepsAccumulated.get(i);
+            assertEquals(a.loss(), b.loss(), 1e-5, "loss of step " + i);
+            // Adam is blind to a gradient's scale: the norm shows the micro-batches are weighted right
+            assertEquals(a.gradNorm(), b.gradNorm(), 1e-4 * a.gradNorm(), "gradient norm of step " + i);
+            assertEquals(a.tokens(), b.tokens());
+        }
+        IncrementalTrainerTest.assertClose(one, two, 1e-4f);
+    }
+
+    @Test
+    void clipsTheGlobalGradientNormBeforeTheUpdate() {
+        double maxNorm = 1e-3;
+        TrainingOptions clipped = new TrainingOptions(LearningRateSchedule.constant(1e-2), 2, 4, 1, maxNorm,
+                AdamW.Hyper.defaults(), 256, 0);
+        try (LanguageModel model = LanguageModel.create(base, LoraSpec.defaults(), 7)) {
+            LoraTrainer trainer = new LoraTrainer(model, clipped);
+            List<StepMetrics> steps = new ArrayList<>();
+            trainer.train(MEMORIZE.subList(0, 1), steps::add);
+
+            assertTrue(steps.get(0).gradNorm() > 10 * maxNorm, "reported norm is the one before clipping");
+            // first step: exp_avg = (1 - beta1) * g, and |g| was clipped to maxNorm
+            org.bioinstruct.trainer.adapters.OptimizerState afterOne;
+            try (LanguageModel again = LanguageModel.create(base, LoraSpec.defaults(), 7)) {
+                LoraTrainer oneStep = new LoraTrainer(again, clipped.withEpochs(1));
+                oneStep.train(MEMORIZE.subList(0, 1));
+                afterOne = oneStep.optimizerState();
+            }
+            double squares = 0;
+            for (FloatTensor t : afterOne.expAvg().values()) {
+                for (float v : t.data()) {
+                    squares += (double) v * v;
+                }
+            }
+            assertEquals(0.1 * maxNorm, Math.sqrt(squares), 1e-7);
+        }
+    }
+
+    @Test
+    void aResponseOnlyChangesTheLossThroughResponseTokens() {
+        Example a = new Example("a", "Name the gene.", "", "TP53", Category.IE, "t");
+        Example b = new Example("b", "Name the gene.", "", "TP53", Category.IE, "t");
+        Example otherPrompt = new Example("c", "Name one human tumour suppressor gene.", "", "TP53", Category.IE, "t");
+        TrainingOptions once = new TrainingOptions(1e-2, 1, 1);
+        List<Double> same = new ArrayList<>();
+        trainedLora(once, m -> same.add(m.loss()), a);
+        trainedLora(once, m -> same.add(m.loss()), b);
+        List<Double> other = new ArrayList<>();
+        trainedLora(once, m -> other.add(m.loss()), otherPrompt);
+
+        assertEquals(same.get(0), same.get(1), 0.0);
+        assertNotEquals(same.get(0), other.get(0), "the prompt conditions the response loss");
+        try (LanguageModel model = LanguageModel.create(base, LoraSpec.defaults(), 7)) {
+            PromptFormat.TokenSequence seq = PromptFormat.encode(a, model.tokenizer(), 256);
+            assertEquals(model.tokenizer().encode("TP53").length + 1, MicroBatch.targetTokens(seq),
+                    "response tokens and EOS carry the loss");
+        }
+    }
+
+    private static Map<String, FloatTensor> trainedLora(TrainingOptions options, java.util.function.Consumer<StepMetrics> onStep,
+                                                        Example... only) {
+        try (LanguageModel model = LanguageModel.create(base, LoraSpec.defaults(), 7)) {
+            new LoraTrainer(model, options).train(only.length == 0 ? MEMORIZE : List.of(only), 3, onStep);
+            return model.exportAdapter().weights();
+        }
+    }
+
+    /** Regression: PyTorch's grad mode is per thread and on in new threads, where in-place updates of leaves fail. */
+    @Test
+    void trainsInAThreadOtherThanTheOneThatStartedTheEngine() throws InterruptedException {
+        List<Double> onMain = new ArrayList<>();
+        trainedLora(new TrainingOptions(1e-2, 2, 4), m -> onMain.add(m.loss()));
+        List<Double> onOther = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread other = new Thread(() -> {
+            try {
+                trainedLora(new TrainingOptions(1e-2, 2, 4), m -> onOther.add(m.loss()));
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        other.start();
+        other.join();
+
+        assertEquals(null, failure.get());
+        assertEquals(onMain, onOther);
     }
 
     @Test

@@ -1,0 +1,39 @@
+package org.bioinstruct.evaluator;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.bioinstruct.trainer.model.BaseModel;
+import org.bioinstruct.trainer.model.BaseModels;
+import org.bioinstruct.trainer.model.FloatTensor;
+import org.bioinstruct.trainer.model.LanguageModel;
+import org.bioinstruct.trainer.model.LoraAdapter;
+import org.bioinstruct.trainer.model.LoraSpec;
+
+/**
+ * The project's tiny base model in a temp dir, and adapters that change its outputs without training: the fresh
+ * LoRA A of a seed with a random (non-zero) B. Every test's use of the trainer's model code beyond ModelScorer is
+ * here.
+ */
+public final class TinyModels {
+    private TinyModels() {
+    }
+
+    public static BaseModel base(Path dir) throws IOException {
+        return BaseModels.createOrLoad(dir, 7);
+    }
+
+    public static LoraAdapter randomAdapter(BaseModel base, long seed, double std) {
+        LoraAdapter fresh;
+        try (LanguageModel model = LanguageModel.create(base, LoraSpec.defaults(), seed)) {
+            fresh = model.exportAdapter();
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, FloatTensor> weights = new TreeMap<>();
+        fresh.weights().forEach((name, tensor) -> weights.put(name, name.contains("lora_B")
+                ? FloatTensor.normal(random, std, tensor.shape()) : tensor));
+        return new LoraAdapter(fresh.spec(), fresh.baseModel(), weights);
+    }
+}
