@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bioinstruct.filter.rules.FilterRulesSettings;
 import org.bioinstruct.filter.rules.HygieneRules;
+import org.bioinstruct.filter.rules.PromptInjectionRule;
 import org.bioinstruct.filter.rules.Rule;
 import org.bioinstruct.filter.rules.SelfInstructRules;
 import org.bioinstruct.schemas.avro.RawInstruction;
@@ -12,7 +13,7 @@ import org.bioinstruct.schemas.config.Settings;
 
 /**
  * Validates a task against the enabled rules, in the order of {@link FilterRulesSettings#RULE_REASONS}:
- * byte-level hygiene first (invalid UTF-8, control characters, byte caps), then Self-Instruct's
+ * byte-level hygiene first (invalid UTF-8, control characters, byte caps), then prompt injection, then Self-Instruct's
  * heuristics. The first rule broken is reported.
  */
 public final class FilterRules {
@@ -61,6 +62,7 @@ public final class FilterRules {
             case INVALID_UTF8 -> HygieneRules.invalidUtf8();
             case CONTROL_CHARACTERS -> HygieneRules.controlCharacters();
             case TOO_MANY_BYTES -> HygieneRules.tooManyBytes(settings.maxBytes());
+            case PROMPT_INJECTION -> PromptInjectionRule.of(settings.injectionPatterns());
             case TOO_SHORT -> SelfInstructRules.tooShort(settings.minWords());
             case TOO_LONG -> SelfInstructRules.tooLong(settings.maxWords());
             case BAD_FIRST_CHAR -> SelfInstructRules.badFirstChar();

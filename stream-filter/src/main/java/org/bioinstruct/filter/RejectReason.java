@@ -7,6 +7,7 @@ public enum RejectReason {
     INVALID_UTF8,
     CONTROL_CHARACTERS,
     TOO_MANY_BYTES,
+    PROMPT_INJECTION,
     TOO_SHORT,
     TOO_LONG,
     BAD_FIRST_CHAR,

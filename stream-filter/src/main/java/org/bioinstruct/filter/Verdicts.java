@@ -11,6 +11,13 @@ import org.bioinstruct.schemas.avro.RejectedInstruction;
 
 /** Builds the accepted and rejected records the filter writes. */
 final class Verdicts {
+    /**
+     * Characters of each text field a rejection keeps. A rejection repeats the task, so an oversize task
+     * (up to the broker's record limit) would otherwise make a rejection over that limit, which the
+     * producer cannot send and which would stop the stage.
+     */
+    static final int REJECTED_FIELD_CHARS = 16_384;
+
     private final CategoryClassifier classifier = CategoryClassifier.trained();
     private final Clock clock;
 
@@ -56,9 +63,9 @@ final class Verdicts {
         return RejectedInstruction.newBuilder()
                 .setId(task.getId())
                 .setRunId(task.getRunId())
-                .setInstruction(task.getInstruction())
-                .setInput(task.getInput())
-                .setOutput(task.getOutput())
+                .setInstruction(capped(task.getInstruction()))
+                .setInput(capped(task.getInput()))
+                .setOutput(capped(task.getOutput()))
                 .setSource(task.getSource())
                 .setReason(reason.name())
                 .setDetail(detail)
@@ -67,5 +74,15 @@ final class Verdicts {
                 .setCreatedAt(task.getCreatedAt())
                 .setRejectedAt(clock.instant())
                 .build();
+    }
+
+    /** The text, or its first {@link #REJECTED_FIELD_CHARS} characters (never half a surrogate pair) and a note. */
+    static String capped(String text) {
+        if (text.length() <= REJECTED_FIELD_CHARS) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(REJECTED_FIELD_CHARS - 1)) ? REJECTED_FIELD_CHARS - 1
+                : REJECTED_FIELD_CHARS;
+        return text.substring(0, end) + " [truncated: " + (text.length() - end) + " more characters]";
     }
 }

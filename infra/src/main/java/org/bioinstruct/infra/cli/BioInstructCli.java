@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 UpCommand.class,
                 DownCommand.class,
                 StatusCommand.class,
+                AuditCommand.class,
                 DlqCommand.class,
                 RunCommand.class,
                 GenerateCommand.class,

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.bioinstruct.infra.audit.AuditReport;
+import org.bioinstruct.infra.audit.PipelineAudit;
 import org.bioinstruct.infra.process.JvmProcess;
 import org.bioinstruct.infra.process.ProjectLayout;
 import org.bioinstruct.infra.stack.LocalStack;
@@ -69,12 +71,25 @@ public final class DemoRun {
             }
             stopAll(stages, null);
             Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            audit(common, options.dataDir().resolve("audit.json"));
             DemoSummary summary = DemoSummary.of(counts, options, seconds(started));
             summary.write(options.dataDir().resolve("summary.json"));
             return summary;
         } finally {
             stopAll(stages, null);
         }
+    }
+
+    /** {@code bioinstruct audit} on the finished run, while the stack is still up: printed and kept as JSON. */
+    private void audit(Map<String, String> settings, Path report) {
+        AuditReport audit = new PipelineAudit(Settings.of(settings)).run();
+        try {
+            Files.writeString(report, audit.toJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println("audit: " + (audit.consistent() ? "consistent" : "MISMATCH " + audit.mismatches().stream()
+                .map(m -> m.kind() + " x" + m.count()).toList()) + " (" + report + ")");
     }
 
     private PipelineCounts awaitCompletion(PipelineWatcher watcher, JvmProcess generator, List<JvmProcess> stages,

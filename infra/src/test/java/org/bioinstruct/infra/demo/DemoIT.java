@@ -54,6 +54,9 @@ class DemoIT {
             assertTrue(json.has(field), "summary.json lacks " + field);
         }
         assertTrue(progress.toString(StandardCharsets.UTF_8).contains("shard-builder"), "progress per stage shown");
+        JsonNode audit = new ObjectMapper().readTree(dataDir.resolve("audit.json").toFile());
+        assertTrue(audit.get("consistent").asBoolean(), "bioinstruct audit of the finished run: " + audit);
+        assertEquals(COUNT, audit.get("counts").get("generated").asInt());
 
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new DemoRun(
                 ProjectLayout.detect(), System.out).run(new DemoOptions(dataDir, COUNT, 11, Duration.ofMinutes(1), Map.of())));

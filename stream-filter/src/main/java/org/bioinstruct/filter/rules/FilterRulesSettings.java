@@ -1,11 +1,14 @@
 package org.bioinstruct.filter.rules;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.bioinstruct.filter.RejectReason;
 import org.bioinstruct.schemas.config.InvalidConfigException;
@@ -16,11 +19,12 @@ import org.bioinstruct.schemas.config.Settings;
  * {@code filter.rules.max.words} (150), {@code filter.rules.blacklist} (Self-Instruct's words, comma
  * separated), {@code filter.rules.max.instruction.bytes} (4096), {@code filter.rules.max.input.bytes}
  * (16384), {@code filter.rules.max.output.bytes} (16384), and {@code filter.rules.<reason>.enabled} (true)
- * for every rule, the reason in lower case with hyphens, e.g. {@code filter.rules.blacklisted-word.enabled}.
+ * for every rule, the reason in lower case with hyphens, e.g. {@code filter.rules.blacklisted-word.enabled},
+ * and {@code filter.rules.prompt-injection.pattern.<name>} (see {@link PromptInjectionRule}).
  * Any other key under {@code filter.rules.} is refused, so a misspelt switch fails at start-up.
  */
 public record FilterRulesSettings(int minWords, int maxWords, List<String> blacklist, Map<Field, Integer> maxBytes,
-                                  Set<RejectReason> enabled) {
+                                  Set<RejectReason> enabled, Map<String, Pattern> injectionPatterns) {
     public static final String PREFIX = "filter.rules.";
     public static final String MIN_WORDS = PREFIX + "min.words";
     public static final String MAX_WORDS = PREFIX + "max.words";
@@ -30,7 +34,7 @@ public record FilterRulesSettings(int minWords, int maxWords, List<String> black
             "flowchart", "diagram");
     /** The reasons a rule (rather than deduplication) rejects with, in the order rules are checked. */
     public static final List<RejectReason> RULE_REASONS = List.of(RejectReason.INVALID_UTF8,
-            RejectReason.CONTROL_CHARACTERS, RejectReason.TOO_MANY_BYTES, RejectReason.TOO_SHORT, RejectReason.TOO_LONG,
+            RejectReason.CONTROL_CHARACTERS, RejectReason.TOO_MANY_BYTES, RejectReason.PROMPT_INJECTION, RejectReason.TOO_SHORT, RejectReason.TOO_LONG,
             RejectReason.BAD_FIRST_CHAR, RejectReason.WRITE_A_PROGRAM, RejectReason.BLACKLISTED_WORD,
             RejectReason.EMPTY_OUTPUT, RejectReason.INPUT_EQUALS_OUTPUT, RejectReason.ENDS_WITH_COLON);
     private static final Map<Field, Integer> DEFAULT_MAX_BYTES = Map.of(Field.INSTRUCTION, 4096, Field.INPUT, 16384,
@@ -40,6 +44,7 @@ public record FilterRulesSettings(int minWords, int maxWords, List<String> black
         blacklist = List.copyOf(blacklist);
         maxBytes = Map.copyOf(maxBytes);
         enabled = Set.copyOf(enabled);
+        injectionPatterns = Collections.unmodifiableMap(new LinkedHashMap<>(injectionPatterns));
     }
 
     public static FilterRulesSettings defaults() {
@@ -64,7 +69,8 @@ public record FilterRulesSettings(int minWords, int maxWords, List<String> black
                 enabled.add(reason);
             }
         }
-        return new FilterRulesSettings(minWords, maxWords, blacklist(settings), maxBytes, enabled);
+        return new FilterRulesSettings(minWords, maxWords, blacklist(settings), maxBytes, enabled,
+                PromptInjectionRule.patterns(settings));
     }
 
     public static String enabledKey(RejectReason reason) {
@@ -99,7 +105,8 @@ public record FilterRulesSettings(int minWords, int maxWords, List<String> black
         known.addAll(List.of(MIN_WORDS, MAX_WORDS, BLACKLIST));
         Arrays.stream(Field.values()).map(FilterRulesSettings::maxBytesKey).forEach(known::add);
         settings.asMap().keySet().stream()
-                .filter(key -> key.startsWith(PREFIX) && !known.contains(key))
+                .filter(key -> key.startsWith(PREFIX) && !known.contains(key)
+                        && !key.startsWith(PromptInjectionRule.PATTERN_PREFIX))
                 .sorted()
                 .findFirst()
                 .ifPresent(key -> {

@@ -63,6 +63,12 @@ class FilterRulesSettingsTest {
     }
 
     @Test
+    void refusesAnInjectionPatternThatIsNoRegexNamingItsKey() {
+        assertRefused("filter.rules.prompt-injection.pattern.broken",
+                Map.of("filter.rules.prompt-injection.pattern.broken", "(unclosed"));
+    }
+
+    @Test
     void refusesAMisspeltRuleKey() {
         assertRefused("filter.rules.blacklisted.word.enabled", Map.of("filter.rules.blacklisted.word.enabled", "false"));
     }

@@ -1,0 +1,75 @@
+package org.bioinstruct.infra.audit;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.bioinstruct.schemas.avro.ShardManifest;
+import org.bioinstruct.schemas.avro.Split;
+
+/**
+ * accepted = train + eval examples in shards + accepted outside the selected categories + dead-lettered
+ * from the accepted topic; no id in two shards; no shard id published twice; no shard holding an id that
+ * was never accepted.
+ */
+final class ShardCoverageCheck {
+    private ShardCoverageCheck() {
+    }
+
+    /** @param selectedCategories the shard-builder's {@code shards.categories}; null means all */
+    static void run(PipelineState state, String acceptedTopic, Set<String> selectedCategories, Findings findings) {
+        Map<String, String> shardOfId = new HashMap<>();
+        Set<String> shardIds = new HashSet<>();
+        long train = 0;
+        long eval = 0;
+        long declared = 0;
+        for (ShardManifest manifest : state.manifests) {
+            if (!shardIds.add(manifest.getShardId())) {
+                findings.mismatch(MismatchKind.DUPLICATE_MANIFEST, manifest.getShardId());
+            }
+            declared += manifest.getRecordCount();
+            for (String id : manifest.getInstructionIds()) {
+                String earlier = shardOfId.putIfAbsent(id, manifest.getShardId());
+                if (earlier != null) {
+                    findings.mismatch(MismatchKind.ID_IN_TWO_SHARDS, id + " in " + earlier + " and "
+                            + manifest.getShardId());
+                    continue;
+                }
+                if (manifest.getSplit() == Split.TRAIN) {
+                    train++;
+                } else {
+                    eval++;
+                }
+                if (!state.accepted.contains(id)) {
+                    findings.mismatch(MismatchKind.SHARD_ID_NOT_ACCEPTED, id + " in " + manifest.getShardId());
+                }
+            }
+        }
+        IdCounts deadLettered = state.deadLetteredFrom(acceptedTopic);
+        long outside = 0;
+        for (String id : state.accepted.ids()) {
+            if (shardOfId.containsKey(id) || deadLettered.contains(id)) {
+                continue;
+            }
+            String category = state.acceptedCategories.get(id);
+            if (selectedCategories != null && category != null && !selectedCategories.contains(category)) {
+                outside++;
+            } else {
+                findings.mismatch(MismatchKind.ACCEPTED_IN_NO_SHARD, id + " (category " + category + ")");
+            }
+        }
+        findings.count("shards", state.manifests.size());
+        findings.count("examplesInShards", declared);
+        findings.count("acceptedTrain", train);
+        findings.count("acceptedEval", eval);
+        findings.count("acceptedOutsideSelectedCategories", outside);
+        findings.count("deadLetteredFromAccepted", deadLettered.total());
+        findings.count("acceptedUndecodable", state.undecodableAccepted.size());
+        long accounted = train + eval + outside + deadLettered.total();
+        if (state.accepted.total() != accounted) {
+            findings.mismatch(MismatchKind.ACCEPTED_COUNT, "accepted " + state.accepted.total() + " != train " + train
+                    + " + eval " + eval + " + outside selected categories " + outside + " + dead-lettered "
+                    + deadLettered.total() + " (= " + accounted + ")");
+        }
+    }
+}
