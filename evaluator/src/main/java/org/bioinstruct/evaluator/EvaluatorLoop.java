@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -41,9 +43,14 @@ import org.slf4j.LoggerFactory;
  * Reads every EVAL shard manifest (from the start of the shards topic, each run) into the held-out set, and
  * evaluates each adapter checkpoint (or, with {@code evaluator.skip.to.newest}, only the newest of those waiting)
  * on the held-out suite and the configured benchmark files once there is something to evaluate on. Metrics and the checkpoint consumer offset are committed
- * in one Kafka transaction, so a restart neither loses nor repeats an evaluation.
+ * in one Kafka transaction, so a restart neither loses nor repeats an evaluation. A checkpoint whose adapter
+ * cannot be loaded or evaluated, and an EVAL shard whose file cannot be read, go to the DLQ. The shards topic is
+ * re-read from the start every run, so the offset after the last dead-lettered EVAL manifest is committed for
+ * the group {@code <group>}{@value #SHARDS_GROUP_SUFFIX} in the same transaction as its dead letter: a restart
+ * does not dead-letter it again.
  */
 public final class EvaluatorLoop implements AutoCloseable {
+    static final String SHARDS_GROUP_SUFFIX = ".eval-shards";
     private static final Logger LOG = LoggerFactory.getLogger(EvaluatorLoop.class);
 
     private final EvaluatorSettings settings;
@@ -58,6 +65,8 @@ public final class EvaluatorLoop implements AutoCloseable {
     private final Deserializer<AdapterCheckpoint> checkpointDecoder;
     private final Serializer<EvalMetric> metricEncoder;
     private final Serializer<String> keys = new StringSerializer();
+    /** Per shards partition: manifests below this offset were dealt with (dead-lettered if bad) by an earlier run. */
+    private final Map<TopicPartition, Long> deadLetteredBelow = new HashMap<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean running = true;
     private boolean toldWaiting;
@@ -69,7 +78,7 @@ public final class EvaluatorLoop implements AutoCloseable {
         manifestDecoder = settings.topics().shardsReady().valueSerde(settings.serdeConfig()).deserializer();
         checkpointDecoder = settings.topics().checkpoints().valueSerde(settings.serdeConfig()).deserializer();
         metricEncoder = settings.topics().evalMetrics().valueSerde(settings.serdeConfig()).serializer();
-        shards = new KafkaConsumer<>(consumerConfig(null));
+        shards = new KafkaConsumer<>(consumerConfig(settings.groupId() + SHARDS_GROUP_SUFFIX));
         checkpoints = new KafkaConsumer<>(consumerConfig(settings.groupId()));
         producer = new KafkaProducer<>(KafkaClientConfigs.transactionalProducer(
                 settings.bootstrapServers(), settings.transactionalId(), settings.kafkaOverrides()));
@@ -78,7 +87,7 @@ public final class EvaluatorLoop implements AutoCloseable {
     private Map<String, Object> consumerConfig(String groupId) {
         Map<String, Object> c = KafkaClientConfigs.readCommittedConsumer(settings.bootstrapServers(), groupId,
                 settings.kafkaOverrides());
-        if (groupId != null) {
+        if (groupId.equals(settings.groupId())) {
             c.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 4);
         }
         return c;
@@ -141,6 +150,11 @@ public final class EvaluatorLoop implements AutoCloseable {
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             shards.assign(assigned);
             shards.seekToBeginning(assigned);
+            shards.committed(Set.copyOf(assigned)).forEach((tp, committed) -> {
+                if (committed != null) {
+                    deadLetteredBelow.put(tp, committed.offset());
+                }
+            });
         }
         Map<TopicPartition, Long> end = shards.endOffsets(shards.assignment());
         while (running && end.entrySet().stream().anyMatch(e -> shards.position(e.getKey()) < e.getValue())) {
@@ -162,11 +176,32 @@ public final class EvaluatorLoop implements AutoCloseable {
             return;
         }
         try {
-            heldOut.add(manifest.getShardId(), ShardFile.read(manifest.getUri(), manifest.getSha256()));
+            heldOut.add(manifest.getShardId(), ShardFile.read(manifest.getUri(), manifest.getSha256(),
+                    manifest.getFormat()));
             LOG.info("eval shard {}: {} held-out examples in all", manifest.getShardId(), heldOut.size());
         } catch (ShardFile.ShardFileException e) {
             LOG.error("eval shard {} not used: {}", manifest.getShardId(), e.getMessage());
+            deadLetterOnce(record, e);
         }
+    }
+
+    private void deadLetterOnce(ConsumerRecord<byte[], byte[]> record, ShardFile.ShardFileException error) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        if (record.offset() < deadLetteredBelow.getOrDefault(partition, 0L)) {
+            LOG.info("eval shard at {}@{} was dead-lettered by an earlier run", partition, record.offset());
+            return;
+        }
+        producer.beginTransaction();
+        try {
+            deadLetter(record, error, "unusable EVAL shard: " + error.getMessage());
+            producer.sendOffsetsToTransaction(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)),
+                    shards.groupMetadata());
+            producer.commitTransaction();
+        } catch (KafkaException e) {
+            abortQuietly();
+            throw e;
+        }
+        deadLetteredBelow.put(partition, record.offset() + 1);
     }
 
     private void evaluateInTransaction(ConsumerRecord<byte[], byte[]> record) {
@@ -178,12 +213,16 @@ public final class EvaluatorLoop implements AutoCloseable {
                     checkpoints.groupMetadata());
             producer.commitTransaction();
         } catch (KafkaException e) {
-            try {
-                producer.abortTransaction();
-            } catch (KafkaException abortFailed) {
-                LOG.warn("could not abort transaction: {}", abortFailed.toString());
-            }
+            abortQuietly();
             throw e;
+        }
+    }
+
+    private void abortQuietly() {
+        try {
+            producer.abortTransaction();
+        } catch (KafkaException abortFailed) {
+            LOG.warn("could not abort transaction: {}", abortFailed.toString());
         }
     }
 

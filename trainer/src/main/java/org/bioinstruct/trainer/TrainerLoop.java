@@ -180,7 +180,7 @@ public final class TrainerLoop implements AutoCloseable {
         String shardId = manifest.getShardId();
         List<Example> examples;
         try {
-            examples = ShardFile.read(manifest.getUri(), manifest.getSha256());
+            examples = ShardFile.read(manifest.getUri(), manifest.getSha256(), manifest.getFormat());
         } catch (ShardFile.ShardFileException e) {
             LOG.error("shard {}: {} - sent to the DLQ, not trained", shardId, e.getMessage());
             deadLetter(record, e, e.getMessage());
@@ -192,7 +192,8 @@ public final class TrainerLoop implements AutoCloseable {
         }
         int version = trainer.nextVersion();
         LOG.info("shard {}: training {} examples into adapter v{}", shardId, examples.size(), version);
-        ShardRef shard = new ShardRef(shardId, manifest.getUri(), manifest.getSha256(), position(record));
+        ShardRef shard = new ShardRef(shardId, manifest.getUri(), manifest.getSha256(), manifest.getFormat(),
+                position(record));
         AdapterVersion written;
         try {
             written = trainer.train(shard, examples, step -> {

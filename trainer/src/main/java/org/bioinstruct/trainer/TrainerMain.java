@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.trainer.adapters.AdapterStore;
+import org.bioinstruct.trainer.adapters.CorruptAdapterVersionException;
 import org.bioinstruct.trainer.model.BaseModel;
 import org.bioinstruct.trainer.model.BaseModels;
 import org.bioinstruct.trainer.training.IncrementalTrainer;
@@ -13,9 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The trainer stage: {@code TrainerMain --config FILE key=value...}. Trains each TRAIN shard into a new LoRA
- * adapter version and publishes checkpoints and training metrics until SIGTERM. Exit code 2: bad configuration.
+ * adapter version and publishes checkpoints and training metrics until SIGTERM. Exit code 2: bad configuration;
+ * 3: the newest adapter version on disk is corrupt (the message names its directory and what to do).
  */
 public final class TrainerMain {
+    static final int CORRUPT_ADAPTER_EXIT = 3;
     private static final Logger LOG = LoggerFactory.getLogger(TrainerMain.class);
 
     private TrainerMain() {
@@ -40,9 +43,16 @@ public final class TrainerMain {
         BaseModel base = BaseModels.createOrLoad(settings.modelDir(), settings.seed());
         LOG.info("base model {} ({} layers, hidden {}) on {}", base.dir(), base.config().numHiddenLayers(),
                 base.config().hiddenSize(), Engine.getInstance().defaultDevice());
-        try (IncrementalTrainer trainer = new IncrementalTrainer(base, settings.lora(), settings.training(),
-                new AdapterStore(settings.adaptersDir()), settings.runId(), settings.seed());
-             TrainerLoop loop = new TrainerLoop(settings, trainer)) {
+        IncrementalTrainer trainer;
+        try {
+            trainer = new IncrementalTrainer(base, settings.lora(), settings.training(),
+                    new AdapterStore(settings.adaptersDir()), settings.runId(), settings.seed());
+        } catch (CorruptAdapterVersionException e) {
+            LOG.error("refusing to start: {}", e.getMessage(), e);
+            System.err.println("trainer: " + e.getMessage());
+            return CORRUPT_ADAPTER_EXIT;
+        }
+        try (trainer; TrainerLoop loop = new TrainerLoop(settings, trainer)) {
             trainer.current().ifPresent(v -> LOG.info("resuming from adapter v{} ({} shards)", v.version(),
                     v.lineage().shardIds().size()));
             LOG.info("LoRA {}; training {}", settings.lora(), settings.training());

@@ -44,6 +44,7 @@ public final class AdapterStore {
         return String.format("v%06d", version);
     }
 
+    /** @throws CorruptAdapterVersionException when the newest version's lineage.json cannot be read */
     public Optional<AdapterVersion> newest() throws IOException {
         if (!Files.isDirectory(root)) {
             return Optional.empty();
@@ -51,12 +52,20 @@ public final class AdapterStore {
         try (Stream<Path> dirs = Files.list(root)) {
             Optional<Path> newest = dirs.filter(d -> VERSION_DIR.matcher(d.getFileName().toString()).matches())
                     .max(Comparator.comparingInt(d -> Integer.parseInt(d.getFileName().toString().substring(1))));
-            return newest.isPresent() ? Optional.of(read(newest.get())) : Optional.empty();
+            return newest.isPresent() ? Optional.of(readIntact(newest.get())) : Optional.empty();
         }
     }
 
     public AdapterVersion read(Path dir) throws IOException {
         return new AdapterVersion(dir, JSON.readValue(dir.resolve(LINEAGE_FILE).toFile(), Lineage.class));
+    }
+
+    private AdapterVersion readIntact(Path dir) throws CorruptAdapterVersionException {
+        try {
+            return read(dir);
+        } catch (IOException | RuntimeException e) {
+            throw new CorruptAdapterVersionException(dir, e);
+        }
     }
 
     public LoraAdapter adapter(AdapterVersion version) throws IOException {

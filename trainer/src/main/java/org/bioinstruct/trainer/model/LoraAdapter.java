@@ -1,5 +1,6 @@
 package org.bioinstruct.trainer.model;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -42,7 +43,12 @@ public record LoraAdapter(LoraSpec spec, String baseModel, Map<String, FloatTens
     }
 
     public static LoraAdapter load(Path dir) throws IOException {
-        JsonNode config = JSON.readTree(dir.resolve(CONFIG_FILE).toFile());
+        JsonNode config;
+        try {
+            config = JSON.readTree(dir.resolve(CONFIG_FILE).toFile());
+        } catch (JsonProcessingException e) {
+            throw new IOException(dir.resolve(CONFIG_FILE) + ": not valid JSON: " + e.getOriginalMessage(), e);
+        }
         if (!"LORA".equals(config.path("peft_type").asText())) {
             throw new IOException(dir + ": adapter_config.json is not a LORA adapter");
         }

@@ -2,7 +2,9 @@ package org.bioinstruct.trainer.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,18 +14,33 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.bioinstruct.schemas.avro.Category;
 
-/** Reads a JSONL shard file named by a manifest's {@code file://} URI, after checking its SHA-256. */
+/**
+ * Reads a shard file named by a manifest's {@code file://} URI, after checking the SHA-256 of its bytes as
+ * stored (compressed, for {@code jsonl.gz}), in the manifest's {@link ShardFileFormat format}.
+ */
 public final class ShardFile {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ShardFile() {
     }
 
-    /** @throws ShardFileException when the file is missing, its checksum differs or a line is malformed */
+    /** A {@value ShardFileFormat#DEFAULT} shard. */
     public static List<Example> read(String uri, String expectedSha256) {
+        return read(uri, expectedSha256, ShardFileFormat.DEFAULT);
+    }
+
+    /**
+     * @param format the manifest's {@code format} field
+     * @throws ShardFileException when the format is unknown or unreadable here, the file is missing, its checksum
+     *     differs, it does not decompress or a line is malformed
+     */
+    public static List<Example> read(String uri, String expectedSha256, String format) {
+        ShardFileFormat shardFormat = ShardFileFormat.of(format);
         Path path = toPath(uri);
+        shardFormat.requireReadable(path.toString());
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
@@ -35,7 +52,16 @@ public final class ShardFile {
             throw new ShardFileException("sha256 mismatch for " + path + ": manifest says " + expectedSha256
                     + ", file has " + actual);
         }
-        return parse(new String(bytes, StandardCharsets.UTF_8), path);
+        byte[] jsonl = shardFormat == ShardFileFormat.JSONL_GZ ? gunzip(bytes, path) : bytes;
+        return parse(new String(jsonl, StandardCharsets.UTF_8), path);
+    }
+
+    private static byte[] gunzip(byte[] bytes, Path path) {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes), 64 * 1024)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new ShardFileException("shard file " + path + " is not valid gzip (format jsonl.gz): " + e);
+        }
     }
 
     public static String sha256(byte[] bytes) {

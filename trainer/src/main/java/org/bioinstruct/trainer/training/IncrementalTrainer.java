@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.bioinstruct.trainer.adapters.AdapterStore;
 import org.bioinstruct.trainer.adapters.AdapterVersion;
+import org.bioinstruct.trainer.adapters.CorruptAdapterVersionException;
 import org.bioinstruct.trainer.adapters.Lineage;
 import org.bioinstruct.trainer.adapters.OptimizerState;
 import org.bioinstruct.trainer.adapters.ShardRef;
@@ -52,16 +53,39 @@ public final class IncrementalTrainer implements ShardTrainer {
         try {
             this.trainer = new LoraTrainer(model, options);
             if (current != null) {
-                model.loadAdapter(store.adapter(current));
-                Optional<OptimizerState> state = store.optimizerState(current);
-                state.ifPresent(trainer::loadOptimizerState);
-                if (state.isEmpty()) {
-                    LOG.warn("adapter v{} has no optimizer state: AdamW moments start from zero", current.version());
-                }
+                resumeFrom(current);
             }
         } catch (RuntimeException | IOException e) {
             model.close();
             throw e;
+        }
+    }
+
+    /**
+     * Loads the newest version's weights and optimizer state. A LoRA shape other than the configured one is a
+     * configuration error; any other failure means the version is corrupt.
+     */
+    private void resumeFrom(AdapterVersion version) throws CorruptAdapterVersionException {
+        LoraAdapter adapter;
+        try {
+            adapter = store.adapter(version);
+        } catch (IOException | RuntimeException e) {
+            throw new CorruptAdapterVersionException(version.dir(), e);
+        }
+        if (!adapter.spec().compatibleWith(model.lora())) {
+            throw new IllegalArgumentException("adapter v" + version.version() + " in " + version.dir() + " has LoRA "
+                    + adapter.spec() + ", the trainer is configured for " + model.lora());
+        }
+        Optional<OptimizerState> state;
+        try {
+            model.loadAdapter(adapter);
+            state = store.optimizerState(version);
+            state.ifPresent(trainer::loadOptimizerState);
+        } catch (IOException | RuntimeException e) {
+            throw new CorruptAdapterVersionException(version.dir(), e);
+        }
+        if (state.isEmpty()) {
+            LOG.warn("adapter v{} has no optimizer state: AdamW moments start from zero", version.version());
         }
     }
 

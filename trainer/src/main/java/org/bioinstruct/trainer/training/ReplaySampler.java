@@ -37,7 +37,8 @@ final class ReplaySampler {
         for (Map.Entry<ShardRef, Integer> pick : picks.entrySet()) {
             List<Example> examples;
             try {
-                examples = new ArrayList<>(ShardFile.read(pick.getKey().uri(), pick.getKey().sha256()));
+                examples = new ArrayList<>(ShardFile.read(pick.getKey().uri(), pick.getKey().sha256(),
+                        pick.getKey().format()));
             } catch (ShardFile.ShardFileException e) {
                 LOG.warn("replay: skipping earlier shard {}: {}", pick.getKey().id(), e.getMessage());
                 continue;

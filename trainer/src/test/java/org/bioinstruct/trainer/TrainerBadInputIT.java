@@ -1,0 +1,209 @@
+package org.bioinstruct.trainer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.bioinstruct.schemas.avro.AdapterCheckpoint;
+import org.bioinstruct.schemas.avro.ShardManifest;
+import org.bioinstruct.schemas.avro.Split;
+import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.testkit.SingleNodeKafka;
+import org.bioinstruct.schemas.topics.DlqHeaders;
+import org.bioinstruct.schemas.topics.TopicCatalogue;
+import org.bioinstruct.trainer.adapters.AdapterStore;
+import org.bioinstruct.trainer.adapters.ShardRef;
+import org.bioinstruct.trainer.model.BaseModel;
+import org.bioinstruct.trainer.model.BaseModels;
+import org.bioinstruct.trainer.model.ShardFile;
+import org.bioinstruct.trainer.training.IncrementalTrainer;
+import org.bioinstruct.trainer.training.TestShards;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Manifests the trainer cannot train, on a real KRaft broker: one whose file is missing and one of a Parquet
+ * shard go to the DLQ with the reason in headers, and the loop goes on to train the gzipped JSONL shard after
+ * them, recording its format in the lineage.
+ */
+class TrainerBadInputIT {
+    private static final String REGISTRY = "mock://trainer-bad-input-it";
+    private static final TopicCatalogue TOPICS = TopicCatalogue.defaults();
+    private static SingleNodeKafka kafka;
+
+    @TempDir
+    static Path dataDir;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        kafka = SingleNodeKafka.start();
+        try (var admin = kafka.admin()) {
+            admin.createTopics(Stream.of(TOPICS.shardsReady(), TOPICS.checkpoints(), TOPICS.trainingMetrics(), TOPICS.dlq())
+                    .map(t -> new NewTopic(t.name(), 1, (short) 1)).toList()).all().get();
+        }
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void deadLettersMissingAndParquetShardsAndTrainsTheGzippedShardAfterThem() throws Exception {
+        TrainerSettings settings = TrainerSettings.from(Settings.of(Map.of(
+                "bootstrap.servers", kafka.bootstrapServers(), "schema.registry.url", REGISTRY,
+                "data.dir", dataDir.toString(), "trainer.poll.ms", "100", "trainer.batch.size", "2",
+                "trainer.epochs", "1")));
+        BaseModel base = BaseModels.createOrLoad(settings.modelDir(), settings.seed());
+        Path shards = dataDir.resolve("shards");
+        ShardRef missing = TestShards.write(shards, "train-000001", TestShards.examples("m", 2));
+        Files.delete(Path.of(URI.create(missing.uri())));
+        byte[] parquetBytes = "PAR1 shard bytes PAR1".getBytes(StandardCharsets.US_ASCII);
+        Path parquet = Files.write(shards.resolve("train-000002.parquet"), parquetBytes);
+        ShardRef gz = gzipped(TestShards.write(shards, "train-000003", TestShards.examples("g", 4)));
+        produce(manifest(missing.id(), missing.uri(), missing.sha256(), "jsonl"),
+                manifest("train-000002", parquet.toUri().toString(), ShardFile.sha256(parquetBytes), "parquet"),
+                manifest(gz.id(), gz.uri(), gz.sha256(), "jsonl.gz"));
+
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        try (IncrementalTrainer trainer = new IncrementalTrainer(base, settings.lora(), settings.training(),
+                new AdapterStore(settings.adaptersDir()), settings.runId(), settings.seed())) {
+            TrainerLoop loop = new TrainerLoop(settings, trainer);
+            Thread thread = new Thread(() -> {
+                try (loop) {
+                    loop.run();
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            }, "trainer-loop");
+            thread.start();
+            awaitCommittedOffset(settings.groupId(), 3);
+            loop.stop(Duration.ofSeconds(30));
+            thread.join(30_000);
+        }
+        assertNull(failure.get());
+
+        List<ConsumerRecord<byte[], byte[]>> dead = read(TOPICS.dlq().name(), 3, Duration.ofSeconds(3));
+        assertEquals(List.of(missing.id(), "train-000002"), dead.stream().map(r -> key(r)).toList());
+        assertTrue(header(dead.get(0), DlqHeaders.ERROR_MESSAGE).startsWith("cannot read shard file "
+                + Path.of(URI.create(missing.uri()))), header(dead.get(0), DlqHeaders.ERROR_MESSAGE));
+        assertTrue(header(dead.get(1), DlqHeaders.ERROR_MESSAGE).contains("parquet shard"));
+        assertTrue(header(dead.get(1), DlqHeaders.ERROR_MESSAGE).contains("shards.format=jsonl"));
+        for (ConsumerRecord<byte[], byte[]> r : dead) {
+            assertEquals("trainer", header(r, DlqHeaders.STAGE));
+            assertEquals(ShardFile.ShardFileException.class.getName(), header(r, DlqHeaders.ERROR_CLASS));
+            assertEquals(TOPICS.shardsReady().name(), header(r, DlqHeaders.SOURCE_TOPIC));
+        }
+        assertEquals(List.of("0", "1"), dead.stream().map(r -> header(r, DlqHeaders.SOURCE_OFFSET)).toList());
+
+        var values = TOPICS.checkpoints().valueSerde(Map.of("schema.registry.url", REGISTRY)).deserializer();
+        List<AdapterCheckpoint> checkpoints = read(TOPICS.checkpoints().name(), 2, Duration.ofSeconds(3)).stream()
+                .map(r -> values.deserialize(r.topic(), r.headers(), r.value())).toList();
+        assertEquals(1, checkpoints.size());
+        assertEquals(List.of(gz.id()), checkpoints.get(0).getShardIds());
+        assertEquals(4, checkpoints.get(0).getExamples(), "the 4 examples of the gzipped shard, nothing replayed");
+        ShardRef recorded = new AdapterStore(settings.adaptersDir()).newest().orElseThrow().lineage().shardFiles().get(0);
+        assertEquals("jsonl.gz", recorded.format(), "replay reads it back in its own format");
+    }
+
+    private static ShardRef gzipped(ShardRef jsonl) throws IOException {
+        Path plain = Path.of(URI.create(jsonl.uri()));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(Files.readAllBytes(plain));
+        }
+        Path file = Files.write(plain.resolveSibling(plain.getFileName() + ".gz"), bytes.toByteArray());
+        Files.delete(plain);
+        return new ShardRef(jsonl.id(), file.toUri().toString(), ShardFile.sha256(bytes.toByteArray()), "jsonl.gz", null);
+    }
+
+    private static ShardManifest manifest(String id, String uri, String sha256, String format) {
+        return ShardManifest.newBuilder().setShardId(id).setUri(uri).setSplit(Split.TRAIN).setFormat(format)
+                .setRecordCount(4).setSha256(sha256).setByteSize(1).setCreatedAt(Instant.now()).build();
+    }
+
+    private static void produce(ShardManifest... manifests) throws Exception {
+        var values = TOPICS.shardsReady().valueSerde(Map.of("schema.registry.url", REGISTRY)).serializer();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            for (ShardManifest m : manifests) {
+                producer.send(new ProducerRecord<>(TOPICS.shardsReady().name(),
+                        m.getShardId().getBytes(StandardCharsets.UTF_8),
+                        values.serialize(TOPICS.shardsReady().name(), m))).get();
+            }
+        }
+    }
+
+    private static void awaitCommittedOffset(String groupId, long offset) throws Exception {
+        var partition = new TopicPartition(TOPICS.shardsReady().name(), 0);
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        try (var admin = kafka.admin()) {
+            while (System.nanoTime() < deadline) {
+                var committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get()
+                        .get(partition);
+                if (committed != null && committed.offset() >= offset) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("group " + groupId + " did not reach offset " + offset);
+    }
+
+    /** Committed records from the start of the topic until {@code count} arrived or {@code wait} passed. */
+    private static List<ConsumerRecord<byte[], byte[]>> read(String topic, int count, Duration wait) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            var partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (records.size() < count && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    private static String key(ConsumerRecord<byte[], byte[]> record) {
+        return new String(record.key(), StandardCharsets.UTF_8);
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
