@@ -1,20 +1,31 @@
 package org.bioinstruct.infra.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bioinstruct.infra.process.ProjectLayout;
 import org.bioinstruct.infra.stage.Stage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "create-base-model", mixinStandardHelpOptions = true,
         description = {"Writes the project's tiny LLaMA base model in the Hugging Face layout (config.json,",
                 "model.safetensors, tokenizer.json, tokenizer_config.json, generation_config.json), optionally",
-                "pre-trained for a few hundred steps on the project's own biomedical text. A directory that already",
-                "holds a model is left as it is."})
+                "pre-trained for a few hundred steps on the project's own biomedical text, on a corpus file, or on",
+                "the offline backend's domain text (--domain-tasks: inputs and outputs of N tasks as plain documents,",
+                "no instructions, drawn with a seed of their own). A directory that already holds a model is left as",
+                "it is."})
 final class CreateBaseModelCommand implements Callable<Integer> {
     static final String MAIN_CLASS = "org.bioinstruct.trainer.model.TinyBaseModelCommand";
+    static final String DOMAIN_TEXT_CLASS = "org.bioinstruct.generator.synthetic.DomainTextCommand";
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the model goes.")
     Path out;
@@ -26,12 +37,45 @@ final class CreateBaseModelCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Seed of the initial weights (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--corpus", paramLabel = "FILE",
+            description = "Pre-train (and train the tokenizer) on this file: one JSON string per line.")
+    Path corpus;
+
+    @Option(names = "--domain-tasks", defaultValue = "0", paramLabel = "N",
+            description = "Pre-train on the offline backend's text of N tasks, written to DIR.corpus.jsonl first.")
+    int domainTasks;
+
+    @Option(names = "--domain-seed", defaultValue = "1000",
+            description = "Seed of the domain text; keep it apart from the runs' seeds (default: ${DEFAULT-VALUE}).")
+    long domainSeed;
+
     @Override
     public Integer call() throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g", "-Dai.djl.offline=true", "-cp", ProjectLayout.detect().classpath(Stage.TRAINER.module()),
-                MAIN_CLASS, "--out", out.toAbsolutePath().toString(), "--pretrain-steps", Integer.toString(pretrainSteps),
-                "--seed", Long.toString(seed));
+        if (corpus != null && domainTasks > 0) {
+            throw new ParameterException(spec.commandLine(), "--corpus and --domain-tasks exclude each other");
+        }
+        Path absolute = out.toAbsolutePath();
+        Path corpusFile = corpus;
+        if (domainTasks > 0) {
+            corpusFile = absolute.resolveSibling(absolute.getFileName() + ".corpus.jsonl");
+            int written = java(Stage.GENERATOR, List.of(DOMAIN_TEXT_CLASS, "--out", corpusFile.toString(),
+                    "--tasks", Integer.toString(domainTasks), "--seed", Long.toString(domainSeed)));
+            if (written != 0) {
+                return written;
+            }
+        }
+        List<String> arguments = new ArrayList<>(List.of(MAIN_CLASS, "--out", absolute.toString(),
+                "--pretrain-steps", Integer.toString(pretrainSteps), "--seed", Long.toString(seed)));
+        if (corpusFile != null) {
+            arguments.addAll(List.of("--corpus", corpusFile.toAbsolutePath().toString()));
+        }
+        return java(Stage.TRAINER, arguments);
+    }
+
+    private static int java(Stage module, List<String> arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g", "-Dai.djl.offline=true", "-cp", ProjectLayout.detect().classpath(module.module())));
+        command.addAll(arguments);
         return new ProcessBuilder(command).inheritIO().start().waitFor();
     }
 }

@@ -55,11 +55,20 @@ public final class BaseModels {
      */
     public static void create(Path dir, long seed, int pretrainSteps, Consumer<Pretrainer.Point> progress)
             throws IOException {
+        create(dir, seed, pretrainSteps, BiomedicalCorpus.texts(CORPUS_TEXTS, seed), progress);
+    }
+
+    /**
+     * As {@link #create(Path, long, int, Consumer)}, with the tokenizer trained and the model pre-trained on
+     * {@code corpus} instead of the built-in biomedical text.
+     */
+    public static void create(Path dir, long seed, int pretrainSteps, List<String> corpus,
+                              Consumer<Pretrainer.Point> progress) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createDirectory(parent.resolve("." + dir.getFileName() + ".tmp-" + UUID.randomUUID()));
         try {
-            writeTinyModel(tmp, seed, pretrainSteps, progress);
+            writeTinyModel(tmp, seed, pretrainSteps, corpus, progress);
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileSystemException e) {
             // losing a race: another process renamed its model into place first
@@ -71,9 +80,8 @@ public final class BaseModels {
         }
     }
 
-    private static void writeTinyModel(Path dir, long seed, int pretrainSteps, Consumer<Pretrainer.Point> progress)
-            throws IOException {
-        List<String> corpus = BiomedicalCorpus.texts(CORPUS_TEXTS, seed);
+    private static void writeTinyModel(Path dir, long seed, int pretrainSteps, List<String> corpus,
+                                       Consumer<Pretrainer.Point> progress) throws IOException {
         LlamaConfig config = LlamaConfig.tiny(TINY_VOCAB_SIZE, BpeTrainer.BOS_ID, BpeTrainer.EOS_ID);
         BpeTrainer tokenizer = BpeTrainer.train(corpus, TINY_VOCAB_SIZE);
         if (tokenizer.vocabSize() != TINY_VOCAB_SIZE) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,33 @@ class TinyBaseModelCommandTest {
         assertNotEquals(untrained.weights(), base.weights(), "weights moved by pre-training");
         try (LanguageModel model = LanguageModel.create(base)) {
             assertEquals(base.config().vocabSize(), model.tokenizer().vocabSize());
+        }
+    }
+
+    @Test
+    void aCorpusFileTrainsTheTokenizerOnItsText() throws Exception {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        StringBuilder corpus = new StringBuilder();
+        for (int i = 0; i < 1500; i++) {
+            StringBuilder words = new StringBuilder("\"hydroxychloroquine for lupus");
+            for (int w = 0; w < 6; w++) {
+                words.append(' ');
+                for (int c = random.nextInt(3, 9); c > 0; c--) {
+                    words.append((char) ('a' + random.nextInt(26)));
+                }
+            }
+            corpus.append(words).append("\"\n");
+        }
+        Path file = Files.writeString(dir.resolve("corpus.jsonl"), corpus);
+        Path out = dir.resolve("domain");
+        TinyBaseModelCommand.main(new String[] {"--out", out.toString(), "--corpus", file.toString()});
+        BaseModel builtIn = BaseModels.createOrLoad(dir.resolve("built-in"), 7);
+
+        try (LanguageModel domain = LanguageModel.create(BaseModels.load(out));
+             LanguageModel general = LanguageModel.create(builtIn)) {
+            int domainTokens = domain.tokenizer().encode("hydroxychloroquine for lupus").length;
+            int generalTokens = general.tokenizer().encode("hydroxychloroquine for lupus").length;
+            assertTrue(domainTokens < generalTokens, domainTokens + " domain tokens vs " + generalTokens);
         }
     }
 
