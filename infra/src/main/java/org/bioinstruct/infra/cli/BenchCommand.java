@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.bioinstruct.infra.bench.EndToEndMain;
 import org.bioinstruct.infra.bench.GeneratorBenchmark;
 import org.bioinstruct.infra.process.JvmProcess;
 import org.bioinstruct.infra.process.ProjectLayout;
@@ -17,9 +19,10 @@ import picocli.CommandLine.Parameters;
         description = {"Benchmarks a stage on a fresh local stack and prints a Markdown table for docs/BENCHMARKS.md.",
                 "generator: offline backend + producer against Kafka's ProducerPerformance with the same record size.",
                 "evaluator: evaluation examples/s of the tiny model on CPU per task kind (--items per kind),",
-                "  against greedy generation of the same multiple-choice items; needs no stack."})
+                "  against greedy generation of the same multiple-choice items; needs no stack.",
+                "e2e: the whole pipeline (trainer and evaluator only up to 20,000 --count) against ProducerPerformance."})
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: generator, evaluator.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "What to benchmark: generator, evaluator, e2e.")
     String what;
 
     @Option(names = "--count", defaultValue = "200000", description = "Records per run (default: ${DEFAULT-VALUE}).")
@@ -36,6 +39,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (what.equals("e2e")) {
+            System.out.print(EndToEndMain.write(dataDir.toAbsolutePath(), count, count <= EndToEndMain.TRAINING_UP_TO, Map.of()));
+            return 0;
+        }
         if (!what.equals("generator") && !what.equals("evaluator")) {
             throw new IllegalArgumentException("unknown benchmark '" + what + "'; available: generator, evaluator");
         }

@@ -1,0 +1,193 @@
+package org.bioinstruct.infra.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bioinstruct.infra.process.JvmProcess;
+import org.bioinstruct.infra.process.LogTail;
+import org.bioinstruct.infra.process.ProjectLayout;
+import org.bioinstruct.infra.stack.LocalStack;
+import org.bioinstruct.infra.stage.Stage;
+import org.bioinstruct.infra.stage.StageLauncher;
+import org.bioinstruct.schemas.avro.AdapterCheckpoint;
+import org.bioinstruct.schemas.avro.EvalMetric;
+import org.bioinstruct.schemas.config.CommonKeys;
+import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.topics.TopicCatalogue;
+
+/**
+ * The whole pipeline on a fresh embedded stack with the offline backend, every stage its own JVM, the
+ * generator unthrottled: per-stage and end-to-end throughput from the committed records' own timestamps,
+ * p99 latencies generated -> accepted -> shard, RSS per process over time, then Kafka's
+ * ProducerPerformance/ConsumerPerformance on the same broker with the generator's average record size.
+ * With {@code training} off only the data path (generator -> filter -> shard-builder) runs.
+ */
+public final class EndToEndBenchmark {
+    private static final Pattern GENERATOR_DONE =
+            Pattern.compile("done: (\\d+) records sent to \\S+ in [\\d.]+ s \\(([\\d.]+) records/s, ([\\d.]+) bytes/record\\)");
+    /** Fewer records than this measure the tools' start-up rather than their rate. */
+    static final long MIN_BASELINE_RECORDS = 200_000;
+    static final long LARGE_HEAPS_ABOVE = 200_000;
+    static final Map<Stage, String> LARGE_HEAPS = Map.of(Stage.FILTER, "-Xmx1536m", Stage.GENERATOR, "-Xmx1g");
+    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
+
+    private final ProjectLayout layout;
+    private final PrintStream out;
+
+    public EndToEndBenchmark(ProjectLayout layout, PrintStream out) {
+        this.layout = layout;
+        this.out = out;
+    }
+
+    /** @param stageSettings extra settings for every stage (e.g. {@code shards.size}) */
+    public EndToEndResult run(Path dataDir, long count, boolean training, Duration timeout,
+                              Map<String, String> stageSettings) throws Exception {
+        TopicCatalogue catalogue = TopicCatalogue.from(Settings.of(stageSettings));
+        long started = System.nanoTime();
+        try (LocalStack stack = LocalStack.start(layout, dataDir, 0, 0, 0, catalogue);
+             RssSampler rss = new RssSampler(1000)) {
+            rss.watch("broker", stack.broker().pid());
+            rss.watch("schema-registry", stack.registry().pid());
+            Map<String, String> settings = commonSettings(stack, dataDir, stageSettings);
+            StageLauncher launcher = new StageLauncher(layout, dataDir);
+            List<JvmProcess> stages = new ArrayList<>();
+            try (FlowRecorder flow = new FlowRecorder(catalogue, stack.state().bootstrapServers(),
+                    stack.state().registryUrl())) {
+                List<Stage> services = training ? List.of(Stage.FILTER, Stage.SHARD_BUILDER, Stage.TRAINER,
+                        Stage.EVALUATOR) : List.of(Stage.FILTER, Stage.SHARD_BUILDER);
+                for (Stage stage : services) {
+                    stages.add(watched(rss, start(launcher, stage, settings, dataDir, count)));
+                }
+                Map<String, String> generatorSettings = new HashMap<>(settings);
+                generatorSettings.put("generator.count", Long.toString(count));
+                generatorSettings.put("generator.seed", "8");
+                JvmProcess generator = watched(rss, start(launcher, Stage.GENERATOR, generatorSettings, dataDir, count));
+                stages.add(generator);
+                out.println("pipeline started: " + stages.stream().map(p -> p.name() + " (pid " + p.pid() + ")").toList());
+                awaitThat(flow, f -> f.outcomes.count + f.deadLettered >= count
+                        && f.examplesInShards >= f.accepted.count, "data path", stages, generator, started, timeout);
+                if (training) {
+                    awaitThat(flow, EndToEndBenchmark::trainedAndEvaluated, "training side", stages, generator,
+                            started, timeout);
+                }
+                Matcher done = lastMatch(GENERATOR_DONE, generator.log());
+                EndToEndResult.Flow figures = flow.read(f -> EndToEndResult.Flow.of(f, count));
+                stages.parallelStream().forEach(JvmProcess::close);
+                out.println("pipeline done; running ProducerPerformance and ConsumerPerformance on the same broker");
+                int recordSize = (int) Math.round(Double.parseDouble(done.group(3)));
+                KafkaPerformance.Rates kafka = KafkaPerformance.measure(layout, stack, dataDir.resolve("logs"),
+                        Math.max(count, MIN_BASELINE_RECORDS), recordSize);
+                return new EndToEndResult(count, Math.max(count, MIN_BASELINE_RECORDS), training, recordSize, Double.parseDouble(done.group(2)), figures,
+                        kafka, rssTable(rss), (System.nanoTime() - started) / 1e9);
+            } finally {
+                stages.parallelStream().forEach(JvmProcess::close);
+            }
+        }
+    }
+
+    private static boolean trainedAndEvaluated(FlowRecorder f) {
+        AdapterCheckpoint newest = f.checkpoints.stream()
+                .max(Comparator.comparingInt(AdapterCheckpoint::getAdapterVersion)).orElse(null);
+        if (f.trainShards.isEmpty()) {
+            return true;
+        }
+        return newest != null
+                && newest.getShardIds().stream().map(CharSequence::toString).toList().containsAll(f.trainShards)
+                && f.evalMetrics.stream().map(EvalMetric::getAdapterVersion).anyMatch(v -> v == newest.getAdapterVersion());
+    }
+
+    private void awaitThat(FlowRecorder flow, Predicate<FlowRecorder> done, String what, List<JvmProcess> stages,
+                           JvmProcess generator, long started, Duration timeout) throws InterruptedException {
+        long lastProgress = 0;
+        while (!flow.read(done::test)) {
+            for (JvmProcess stage : stages) {
+                boolean finished = stage == generator && stage.exitCode().equals(Optional.of(0));
+                if (stage.exitCode().isPresent() && !finished) {
+                    throw new IllegalStateException(stage.name() + " exited with " + stage.exitCode().get() + ":\n"
+                            + stage.logTail(30));
+                }
+            }
+            if (System.nanoTime() - started > timeout.toNanos()) {
+                throw new IllegalStateException(what + " not done within " + timeout.toSeconds() + " s");
+            }
+            if (System.nanoTime() - lastProgress > PROGRESS_EVERY.toNanos()) {
+                lastProgress = System.nanoTime();
+                String line = flow.read(f -> String.format(Locale.ROOT,
+                        "[%5.0f s] %s: generated %d, filtered %d, in shards %d (%d manifests), adapter versions %d, eval metrics %d",
+                        (System.nanoTime() - started) / 1e9, what, f.raw.count, f.outcomes.count + f.deadLettered,
+                        f.examplesInShards, f.manifests.count, f.checkpoints.size(), f.evalMetrics.size()));
+                out.println(line);
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    /**
+     * The stage as the demo starts it, except two heaps above {@value #LARGE_HEAPS_ABOVE} instructions: the
+     * filter's near-duplicate index holds about 750 B per accepted task (docs/BENCHMARKS.md, filter), about
+     * 700 MB at 1M, and the offline generator keeps every clean task it emitted (to plant duplicates), which
+     * fills its default 256 MB at about 500k and then spends its time in full GCs.
+     */
+    private JvmProcess start(StageLauncher launcher, Stage stage, Map<String, String> settings, Path dataDir,
+                             long count) {
+        String heap = LARGE_HEAPS.get(stage);
+        if (heap == null || count <= LARGE_HEAPS_ABOVE) {
+            return launcher.start(stage, settings);
+        }
+        launcher.foregroundCommand(stage, settings, List.of());
+        List<String> jvmArgs = new ArrayList<>(stage.jvmArgs().stream().filter(a -> !a.startsWith("-Xmx")).toList());
+        jvmArgs.add(0, heap);
+        Path config = dataDir.resolve("config").resolve(stage.cliName() + ".properties");
+        return JvmProcess.start(stage.cliName(), layout.classpath(stage.module()), jvmArgs, stage.mainClass(),
+                List.of("--config", config.toString()), launcher.logOf(stage));
+    }
+
+    private static JvmProcess watched(RssSampler rss, JvmProcess process) {
+        rss.watch(process.name(), process.pid());
+        return process;
+    }
+
+    private static Map<String, long[]> rssTable(RssSampler rss) {
+        Map<String, long[]> table = new LinkedHashMap<>();
+        rss.peaksMb().forEach((name, peak) -> {
+            long[] curve = rss.curveMb(name);
+            table.put(name, new long[] {peak, curve[0], curve[1], curve[2], curve[3], rss.sampleCount(name)});
+        });
+        return table;
+    }
+
+    private static Map<String, String> commonSettings(LocalStack stack, Path dataDir, Map<String, String> extra) {
+        Map<String, String> settings = new HashMap<>(extra);
+        settings.put(CommonKeys.BOOTSTRAP_SERVERS, stack.state().bootstrapServers());
+        settings.put(CommonKeys.SCHEMA_REGISTRY_URL, stack.state().registryUrl());
+        settings.put(CommonKeys.DATA_DIR, dataDir.toString());
+        settings.putIfAbsent(CommonKeys.RUN_ID, "bench-e2e");
+        return settings;
+    }
+
+    private static Matcher lastMatch(Pattern pattern, Path log) {
+        Matcher found = null;
+        for (String line : LogTail.of(log, 400).split("\\R")) {
+            Matcher m = pattern.matcher(line);
+            if (m.find()) {
+                found = m;
+            }
+        }
+        if (found == null) {
+            throw new IllegalStateException("no line matching " + pattern + " in " + log);
+        }
+        return found;
+    }
+}

@@ -1,0 +1,197 @@
+package org.bioinstruct.infra.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.bioinstruct.schemas.avro.AcceptedInstruction;
+import org.bioinstruct.schemas.avro.AdapterCheckpoint;
+import org.bioinstruct.schemas.avro.EvalMetric;
+import org.bioinstruct.schemas.avro.RejectedInstruction;
+import org.bioinstruct.schemas.avro.ShardManifest;
+import org.bioinstruct.schemas.avro.Split;
+import org.bioinstruct.schemas.serde.SerdeConfig;
+import org.bioinstruct.schemas.topics.TopicCatalogue;
+
+/**
+ * Follows the pipeline's topics as committed records (read_committed, from the beginning, no group) and
+ * keeps what the end-to-end benchmark reports: counts, first/last times per stage and two latencies per
+ * instruction: generated -> accepted (the accepted record's {@code acceptedAt - createdAt}) and accepted ->
+ * shard (the time this consumer first sees the manifest listing it, minus {@code acceptedAt}). Only
+ * instructions in flight are held, so memory stays flat over a million records.
+ */
+final class FlowRecorder implements AutoCloseable {
+    private final TopicCatalogue topics;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Deserializer<AcceptedInstruction> acceptedReader;
+    private final Deserializer<RejectedInstruction> rejectedReader;
+    private final Deserializer<ShardManifest> shardReader;
+    private final Deserializer<AdapterCheckpoint> checkpointReader;
+    private final Deserializer<EvalMetric> evalReader;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile RuntimeException failure;
+
+    final LongSamples generatedToAccepted = new LongSamples();
+    final LongSamples acceptedToShard = new LongSamples();
+    private final Map<String, Long> acceptedNotYetSharded = new HashMap<>();
+    private final Map<String, Long> shardedNotYetSeenAccepted = new HashMap<>();
+    final Span raw = new Span();
+    final Span outcomes = new Span();
+    final Span accepted = new Span();
+    final Span manifests = new Span();
+    long rejected;
+    long deadLettered;
+    long examplesInShards;
+    final Set<String> trainShards = new HashSet<>();
+    final Map<String, Long> trainShardVisible = new HashMap<>();
+    final List<AdapterCheckpoint> checkpoints = new ArrayList<>();
+    final List<EvalMetric> evalMetrics = new ArrayList<>();
+
+    /** First and last time (epoch ms) and how many records. */
+    static final class Span {
+        long count;
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+
+        void add(long at) {
+            count++;
+            first = Math.min(first, at);
+            last = Math.max(last, at);
+        }
+
+        double seconds() {
+            return count == 0 ? 0 : Math.max(1, last - first) / 1000.0;
+        }
+    }
+
+    FlowRecorder(TopicCatalogue topics, String bootstrapServers, String registryUrl) {
+        this.topics = topics;
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        Map<String, String> serde = Map.of(SerdeConfig.REGISTRY_URL, registryUrl);
+        this.acceptedReader = topics.accepted().valueSerde(serde).deserializer();
+        this.rejectedReader = topics.rejected().valueSerde(serde).deserializer();
+        this.shardReader = topics.shardsReady().valueSerde(serde).deserializer();
+        this.checkpointReader = topics.checkpoints().valueSerde(serde).deserializer();
+        this.evalReader = topics.evalMetrics().valueSerde(serde).deserializer();
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(topics.raw().name(), topics.accepted().name(), topics.rejected().name(),
+                topics.dlq().name(), topics.shardsReady().name(), topics.checkpoints().name(), topics.evalMetrics().name())) {
+            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(info.topic(), info.partition()));
+            }
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        this.thread = new Thread(this::pollLoop, "flow-recorder");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    private void pollLoop() {
+        try {
+            while (running) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                long seenAt = System.currentTimeMillis();
+                synchronized (this) {
+                    for (ConsumerRecord<byte[], byte[]> record : records) {
+                        apply(record, seenAt);
+                    }
+                }
+            }
+        } catch (WakeupException closing) {
+            // closing
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> record, long seenAt) {
+        String topic = record.topic();
+        if (topic.equals(topics.raw().name())) {
+            raw.add(record.timestamp());
+        } else if (topic.equals(topics.accepted().name())) {
+            onAccepted(acceptedReader.deserialize(topic, record.value()));
+        } else if (topic.equals(topics.rejected().name())) {
+            rejected++;
+            outcomes.add(rejectedReader.deserialize(topic, record.value()).getRejectedAt().toEpochMilli());
+        } else if (topic.equals(topics.dlq().name())) {
+            deadLettered++;
+        } else if (topic.equals(topics.shardsReady().name())) {
+            onManifest(shardReader.deserialize(topic, record.value()), seenAt);
+        } else if (topic.equals(topics.checkpoints().name())) {
+            checkpoints.add(checkpointReader.deserialize(topic, record.value()));
+        } else if (topic.equals(topics.evalMetrics().name())) {
+            evalMetrics.add(evalReader.deserialize(topic, record.value()));
+        }
+    }
+
+    private void onAccepted(AcceptedInstruction a) {
+        long acceptedAt = a.getAcceptedAt().toEpochMilli();
+        accepted.add(acceptedAt);
+        outcomes.add(acceptedAt);
+        generatedToAccepted.add(acceptedAt - a.getCreatedAt().toEpochMilli());
+        String id = a.getId().toString();
+        Long visible = shardedNotYetSeenAccepted.remove(id);
+        if (visible != null) {
+            acceptedToShard.add(visible - acceptedAt);
+        } else {
+            acceptedNotYetSharded.put(id, acceptedAt);
+        }
+    }
+
+    private void onManifest(ShardManifest manifest, long visible) {
+        manifests.add(visible);
+        examplesInShards += manifest.getRecordCount();
+        if (manifest.getSplit() == Split.TRAIN) {
+            trainShards.add(manifest.getShardId().toString());
+            trainShardVisible.put(manifest.getShardId().toString(), visible);
+        }
+        for (CharSequence id : manifest.getInstructionIds()) {
+            Long acceptedAt = acceptedNotYetSharded.remove(id.toString());
+            if (acceptedAt != null) {
+                acceptedToShard.add(visible - acceptedAt);
+            } else {
+                shardedNotYetSeenAccepted.put(id.toString(), visible);
+            }
+        }
+    }
+
+    /** Runs {@code reader} on a consistent view of the figures. */
+    synchronized <T> T read(Function<FlowRecorder, T> reader) {
+        if (failure != null) {
+            throw new IllegalStateException("following the topics failed: " + failure.getMessage(), failure);
+        }
+        return reader.apply(this);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

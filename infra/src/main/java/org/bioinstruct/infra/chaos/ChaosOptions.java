@@ -1,0 +1,40 @@
+package org.bioinstruct.infra.chaos;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A chaos run: a demo-sized pipeline generating {@code count} instructions at {@code rate} per second (so
+ * the faults land while records are in flight), {@code killsPerStage} kill -9s of each service stage and one
+ * broker restart, spread over {@code window} from {@code firstFaultAfter}, with a seeded pause of
+ * {@code minPause}..{@code maxPause} before each restart.
+ *
+ * @param stageSettings extra settings for every stage (e.g. {@code shards.size=24})
+ * @param perStageSettings extra settings for one stage, by its CLI name
+ */
+public record ChaosOptions(Path dataDir, int count, double rate, long seed, int killsPerStage,
+                           Duration firstFaultAfter, Duration window, Duration minPause, Duration maxPause,
+                           Duration timeout, Map<String, String> stageSettings,
+                           Map<String, Map<String, String>> perStageSettings) {
+    public ChaosOptions {
+        if (count < 1 || rate <= 0 || killsPerStage < 1) {
+            throw new IllegalArgumentException("count, rate and kills per stage must be positive");
+        }
+        dataDir = dataDir.toAbsolutePath().normalize();
+        stageSettings = Map.copyOf(stageSettings);
+        perStageSettings = Map.copyOf(perStageSettings);
+    }
+
+    /**
+     * The figures of docs/RELIABILITY.md: 480 instructions at 6/s (80 s of generation), 3 kills per stage over
+     * 100 s from 15 s after the stages started, 32 examples per shard. The filter's consumer group drops a
+     * kill -9'd member after 10 s instead of Kafka's default 45 s, so the restarted filter resumes while the
+     * faults are still coming (with the default, each filter kill stalls the data path for about 47 s).
+     */
+    public static ChaosOptions standard(Path dataDir, long seed) {
+        return new ChaosOptions(dataDir, 480, 6, seed, 3, Duration.ofSeconds(15), Duration.ofSeconds(100),
+                Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofMinutes(12), Map.of("shards.size", "32"),
+                Map.of("filter", Map.of("kafka.session.timeout.ms", "10000")));
+    }
+}

@@ -1,0 +1,26 @@
+package org.bioinstruct.infra.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class LongSamplesTest {
+    @Test
+    void nearestRankPercentilesOverAThousandSamplesAddedOutOfOrder() {
+        LongSamples samples = new LongSamples();
+        for (int i = 1000; i >= 1; i--) {
+            samples.add(i);
+        }
+
+        assertEquals(1000, samples.size());
+        assertEquals(500, samples.percentile(50));
+        assertEquals(990, samples.percentile(99));
+        assertEquals(1000, samples.percentile(100));
+        assertEquals(1, samples.percentile(0.01));
+    }
+
+    @Test
+    void emptySamplesHaveNoLatency() {
+        assertEquals(0, new LongSamples().percentile(99));
+    }
+}
