@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.bioinstruct.infra.ops.TopicScan;
 import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.serde.SerdeConfig;

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.bioinstruct.infra.ops.TopicScan;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.AdapterCheckpoint;
 import org.bioinstruct.schemas.avro.ShardManifest;

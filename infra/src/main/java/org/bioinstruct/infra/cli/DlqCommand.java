@@ -8,7 +8,6 @@ import org.bioinstruct.infra.ops.DlqFilter;
 import org.bioinstruct.infra.ops.DlqReader;
 import org.bioinstruct.infra.ops.DlqRecord;
 import org.bioinstruct.infra.ops.DlqReplay;
-import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import picocli.CommandLine.Command;
@@ -44,8 +43,8 @@ final class DlqCommand implements Runnable {
         public Integer call() {
             Settings settings = cluster.settings();
             String topic = TopicCatalogue.from(settings).dlq().name();
-            List<DlqRecord> records = DlqReader.read(settings.string(CommonKeys.BOOTSTRAP_SERVERS),
-                    settings.withPrefix(CommonKeys.KAFKA_PREFIX), topic, DlqFilter.parse(filters), limit);
+            List<DlqRecord> records = DlqReader.read(ClusterOptions.bootstrapServers(settings),
+                    ClusterOptions.kafkaOverrides(settings), topic, DlqFilter.parse(filters), limit);
             records.forEach(r -> System.out.println(r.describe()));
             System.out.println(records.size() + " record(s) shown from " + topic);
             return 0;
@@ -71,11 +70,11 @@ final class DlqCommand implements Runnable {
         @Override
         public Integer call() {
             Settings settings = cluster.settings();
-            String bootstrap = settings.string(CommonKeys.BOOTSTRAP_SERVERS);
+            String bootstrap = ClusterOptions.bootstrapServers(settings);
             String topic = TopicCatalogue.from(settings).dlq().name();
-            List<DlqRecord> records = DlqReader.read(bootstrap, settings.withPrefix(CommonKeys.KAFKA_PREFIX), topic,
+            List<DlqRecord> records = DlqReader.read(bootstrap, ClusterOptions.kafkaOverrides(settings), topic,
                     DlqFilter.parse(filters), limit);
-            int replayed = DlqReplay.replay(bootstrap, settings.withPrefix(CommonKeys.KAFKA_PREFIX), records,
+            int replayed = DlqReplay.replay(bootstrap, ClusterOptions.kafkaOverrides(settings), records,
                     Optional.ofNullable(to));
             System.out.println("replayed " + replayed + " record(s) from " + topic + " to "
                     + (to != null ? to : "their source topics") + " (header " + DlqReplay.REPLAYED_FROM + ")");

@@ -1,9 +1,10 @@
-package org.bioinstruct.infra.audit;
+package org.bioinstruct.infra.ops;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -11,19 +12,30 @@ import org.bioinstruct.schemas.config.KafkaClientConfigs;
 
 /**
  * Reads every committed record of a topic, from its beginning to the end offsets it had when reading started,
- * with no consumer group (so an audit never moves a stage's offsets).
+ * with no consumer group (so an operator command or an audit never moves a stage's offsets).
  */
-final class TopicScan {
+public final class TopicScan {
     private final String bootstrapServers;
     private final Map<String, String> kafkaOverrides;
 
-    TopicScan(String bootstrapServers, Map<String, String> kafkaOverrides) {
+    public TopicScan(String bootstrapServers, Map<String, String> kafkaOverrides) {
         this.bootstrapServers = bootstrapServers;
         this.kafkaOverrides = Map.copyOf(kafkaOverrides);
     }
 
     /** @return the number of records handed to {@code handler} */
-    long forEach(String topic, Consumer<ConsumerRecord<byte[], byte[]>> handler) {
+    public long forEach(String topic, Consumer<ConsumerRecord<byte[], byte[]>> handler) {
+        return forEachWhile(topic, record -> {
+            handler.accept(record);
+            return true;
+        });
+    }
+
+    /**
+     * Like {@link #forEach}, but stops early once {@code handler} returns false (the records of that poll
+     * after it are not handed over).
+     */
+    public long forEachWhile(String topic, Predicate<ConsumerRecord<byte[], byte[]>> handler) {
         long seen = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
                 KafkaClientConfigs.readCommittedConsumer(bootstrapServers, null, kafkaOverrides))) {
@@ -37,8 +49,10 @@ final class TopicScan {
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (!reachedEnd(consumer, ends)) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    handler.accept(record);
                     seen++;
+                    if (!handler.test(record)) {
+                        return seen;
+                    }
                 }
             }
         }
