@@ -11,6 +11,8 @@ import org.bioinstruct.evaluator.suite.BenchmarkFormat;
 import org.bioinstruct.evaluator.suite.Suite;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.topics.OutputSchemaException;
+import org.bioinstruct.schemas.topics.OutputSchemas;
 import org.bioinstruct.trainer.model.BaseModel;
 import org.bioinstruct.trainer.model.BaseModels;
 import org.slf4j.Logger;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The evaluator stage: {@code EvaluatorMain --config FILE key=value...}. Scores every adapter checkpoint on the
  * held-out EVAL shards and the configured benchmark files against the base model and publishes EvalMetrics until
- * SIGTERM. Exit code 2: bad configuration or an unreadable benchmark file.
+ * SIGTERM. Exit code 2: bad configuration or an unreadable benchmark file; 1: the registry does not accept the
+ * eval-metric value schema (checked before the model loads).
  */
 public final class EvaluatorMain {
     private static final Logger LOG = LoggerFactory.getLogger(EvaluatorMain.class);
@@ -41,6 +44,12 @@ public final class EvaluatorMain {
         } catch (InvalidConfigException e) {
             System.err.println(e.getMessage());
             return 2;
+        }
+        try {
+            OutputSchemas.registerAll(settings.serdeConfig(), List.of(settings.topics().evalMetrics()));
+        } catch (OutputSchemaException e) {
+            LOG.error(e.getMessage());
+            return 1;
         }
         limitTorchThreads();
         List<Suite> benchmarks = new ArrayList<>();

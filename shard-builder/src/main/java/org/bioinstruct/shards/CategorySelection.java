@@ -1,27 +1,22 @@
 package org.bioinstruct.shards;
 
-import java.util.List;
-import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFilterFunction;
 import org.apache.flink.metrics.Counter;
-import org.bioinstruct.schemas.avro.Split;
+import org.bioinstruct.schemas.split.ShardSelection;
 
 /**
- * Keeps the training examples of the configured categories (all by default; e.g. only QA for the paper's
- * "QA only" ablation) and counts the others, which by configuration go into no shard. Evaluation examples
- * of every category are kept, so every ablation is evaluated on the same held-out set, as in the paper.
+ * Keeps the examples {@link ShardSelection} puts into shards (every evaluation example; training examples of
+ * the configured categories, all by default) and counts the others, which by configuration go into no shard.
  */
 public final class CategorySelection extends RichFilterFunction<InstructionExample> {
     private static final long serialVersionUID = 1L;
 
-    private final Set<String> categories;
-    private final SplitAssigner splits;
+    private final ShardSelection selection;
     private transient Counter excluded;
 
-    public CategorySelection(List<String> categories, SplitAssigner splits) {
-        this.categories = Set.copyOf(categories);
-        this.splits = splits;
+    public CategorySelection(ShardSelection selection) {
+        this.selection = selection;
     }
 
     @Override
@@ -31,7 +26,7 @@ public final class CategorySelection extends RichFilterFunction<InstructionExamp
 
     @Override
     public boolean filter(InstructionExample example) {
-        if (categories.contains(example.category()) || splits.splitOf(example) == Split.EVAL) {
+        if (selection.sharded(example)) {
             return true;
         }
         excluded.inc();

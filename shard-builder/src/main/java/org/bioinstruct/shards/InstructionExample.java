@@ -1,6 +1,7 @@
 package org.bioinstruct.shards;
 
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
+import org.bioinstruct.schemas.split.CategorizedExample;
 
 /**
  * One accepted training example as it travels through the job. A plain record (a Flink POJO), so no
@@ -14,7 +15,7 @@ public record InstructionExample(
         String category,
         String source,
         int partition,
-        long offset) {
+        long offset) implements CategorizedExample {
 
     public static InstructionExample from(AcceptedInstruction accepted, int partition, long offset) {
         return new InstructionExample(

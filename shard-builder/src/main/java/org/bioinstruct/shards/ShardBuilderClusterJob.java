@@ -4,11 +4,13 @@ import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.topics.OutputSchemaException;
 
 /**
  * Entry point of the job jar for a Flink cluster: {@code flink run [-s SAVEPOINT] shard-builder-job.jar
  * [--config FILE] [key=value ...]}. Same settings and pipeline as the embedded job; the cluster provides
- * the runtime, restarts and (with {@code -s}) the state to resume from.
+ * the runtime, restarts and (with {@code -s}) the state to resume from. Exit 2 on invalid configuration, 1 if the
+ * registry does not accept the manifest topic's value schema (checked before the job is submitted).
  */
 public final class ShardBuilderClusterJob {
     private ShardBuilderClusterJob() {
@@ -25,6 +27,13 @@ public final class ShardBuilderClusterJob {
         } catch (InvalidConfigException e) {
             System.err.println(e.getMessage());
             System.exit(2);
+            return;
+        }
+        try {
+            ShardBuilderJob.checkOutputSchema(config);
+        } catch (OutputSchemaException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
             return;
         }
         env.setParallelism(config.parallelism());

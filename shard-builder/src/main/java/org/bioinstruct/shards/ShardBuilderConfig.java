@@ -3,19 +3,17 @@ package org.bioinstruct.shards;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.bioinstruct.schemas.avro.Category;
 import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.split.ShardSelection;
+import org.bioinstruct.schemas.split.SplitAssigner;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 
 /** Every setting of the shard builder, read and validated once at start-up; a bad value names its key. */
@@ -45,9 +43,9 @@ public record ShardBuilderConfig(
         Map<String, String> kafkaProperties) {
 
     public static final String GROUP_ID = "shards.group.id";
-    public static final String EVAL_FRACTION = "shards.eval.fraction";
+    public static final String EVAL_FRACTION = ShardSelection.EVAL_FRACTION;
     /** {@code shards.eval.fraction.QA=0.2} overrides the eval fraction of one category. */
-    public static final String CATEGORY_EVAL_FRACTION_PREFIX = EVAL_FRACTION + ".";
+    public static final String CATEGORY_EVAL_FRACTION_PREFIX = ShardSelection.CATEGORY_EVAL_FRACTION_PREFIX;
     public static final String SIZE = "shards.size";
     public static final String MAX_AGE_MS = "shards.max.age.ms";
     public static final String DIR = "shards.dir";
@@ -56,8 +54,8 @@ public record ShardBuilderConfig(
     public static final String FORMAT = "shards.format";
     public static final String COMPRESSION = "shards.compression";
     public static final String BATCHING = "shards.batching";
-    public static final String CATEGORIES = "shards.categories";
-    public static final String MIXTURE = "shards.mixture";
+    public static final String CATEGORIES = ShardSelection.CATEGORIES;
+    public static final String MIXTURE = ShardSelection.MIXTURE;
     public static final String CHECKPOINT_DIR = "shards.checkpoint.dir";
     public static final String CHECKPOINT_INTERVAL_MS = "shards.checkpoint.interval.ms";
     public static final String PARALLELISM = "shards.parallelism";
@@ -66,7 +64,7 @@ public record ShardBuilderConfig(
     public static final String TRANSACTION_TIMEOUT_MS = "shards.transaction.timeout.ms";
     public static final String RESTORE = "shards.restore";
 
-    static final List<String> ALL_CATEGORIES = Arrays.stream(Category.values()).map(Enum::name).toList();
+    static final List<String> ALL_CATEGORIES = ShardSelection.ALL_CATEGORIES;
 
     public ShardBuilderConfig {
         categoryEvalFractions = Map.copyOf(categoryEvalFractions);
@@ -82,6 +80,7 @@ public record ShardBuilderConfig(
                 : CategoryMixture.none();
         int shardSize = settings.intValue(SIZE, 64, 1, 1_000_000);
         checkMixture(mixture, batching, shardSize, settings);
+        ShardSelection selection = ShardSelection.from(settings);
         return new ShardBuilderConfig(
                 settings.string(CommonKeys.BOOTSTRAP_SERVERS),
                 settings.string(CommonKeys.SCHEMA_REGISTRY_URL),
@@ -89,15 +88,15 @@ public record ShardBuilderConfig(
                 topics.shardsReady().name(),
                 topics.dlq().name(),
                 settings.string(GROUP_ID, "bioinstruct-shard-builder"),
-                settings.doubleValue(EVAL_FRACTION, 0.1, 0.0, 1.0),
-                categoryEvalFractions(settings),
+                selection.splits().evalFraction(),
+                selection.splits().categoryEvalFractions(),
                 shardSize,
                 settings.longValue(MAX_AGE_MS, 3_000, 10, 86_400_000),
                 storeUri(settings),
                 parsed(settings, FORMAT, "jsonl", ShardFormat::parse),
                 parsed(settings, COMPRESSION, "none", Compression::parse),
                 batching,
-                categories(settings, mixture),
+                selection.trainingCategories(),
                 mixture,
                 checkpointUri(settings),
                 settings.longValue(CHECKPOINT_INTERVAL_MS, 2_000, 100, 3_600_000),
@@ -116,6 +115,11 @@ public record ShardBuilderConfig(
 
     public SplitAssigner splitAssigner() {
         return new SplitAssigner(evalFraction, categoryEvalFractions);
+    }
+
+    /** Which examples go into shards: the split plus the training categories. */
+    public ShardSelection shardSelection() {
+        return new ShardSelection(splitAssigner(), categories);
     }
 
     /** What the batching operator needs, in one serializable value. */
@@ -148,45 +152,6 @@ public record ShardBuilderConfig(
             throw new InvalidConfigException(MIXTURE, settings.string(MIXTURE), e.getMessage()
                     + "; raise " + SIZE + " or that weight");
         }
-    }
-
-    private static List<String> categories(Settings settings, CategoryMixture mixture) {
-        String value = settings.string(CATEGORIES, "all");
-        Set<String> chosen = new LinkedHashSet<>();
-        if (value.equalsIgnoreCase("all")) {
-            chosen.addAll(ALL_CATEGORIES);
-        } else {
-            for (String name : value.split(",")) {
-                String category = name.trim().toUpperCase(Locale.ROOT);
-                if (!ALL_CATEGORIES.contains(category)) {
-                    throw new InvalidConfigException(CATEGORIES, value,
-                            "unknown category '" + name.trim() + "'; use all or a list of " + ALL_CATEGORIES);
-                }
-                chosen.add(category);
-            }
-        }
-        if (!mixture.isEmpty()) {
-            if (settings.has(CATEGORIES) && !chosen.equals(mixture.categories())) {
-                throw new InvalidConfigException(CATEGORIES, value,
-                        "differs from the categories of " + MIXTURE + " " + mixture.categories());
-            }
-            return List.copyOf(mixture.categories());
-        }
-        return ALL_CATEGORIES.stream().filter(chosen::contains).toList();
-    }
-
-    private static Map<String, Double> categoryEvalFractions(Settings settings) {
-        Map<String, Double> fractions = new TreeMap<>();
-        for (String key : settings.withPrefix(CATEGORY_EVAL_FRACTION_PREFIX).keySet()) {
-            String category = key.toUpperCase(Locale.ROOT);
-            String fullKey = CATEGORY_EVAL_FRACTION_PREFIX + key;
-            if (!ALL_CATEGORIES.contains(category)) {
-                throw new InvalidConfigException(fullKey, settings.string(fullKey),
-                        "unknown category; known: " + ALL_CATEGORIES);
-            }
-            fractions.put(category, settings.doubleValue(fullKey, 0.0, 0.0, 1.0));
-        }
-        return fractions;
     }
 
     private static String storeUri(Settings settings) {

@@ -21,19 +21,25 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.bioinstruct.schemas.avro.ShardManifest;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.serde.SerdeConfig;
+import org.bioinstruct.schemas.topics.OutputSchemaException;
+import org.bioinstruct.schemas.topics.OutputSchemas;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The shard-builder Flink job: accepted instructions in, shard files plus their manifests out.
  * Source and sinks are injected (Kafka in production, a bounded source and collecting sinks in tests);
- * the logic lives in {@link DeadLetterRouter}, {@link SplitAssigner} and {@link ShardBatcher}.
+ * the logic lives in {@link DeadLetterRouter}, {@link org.bioinstruct.schemas.split.ShardSelection} and
+ * {@link ShardBatcher}.
  *
  * <p>{@link #main} runs it in a local MiniCluster until the process is terminated; on SIGTERM it stops
  * with a savepoint (committing the last manifests) and the next start resumes from the newest retained
- * checkpoint or savepoint in the checkpoint directory.
+ * checkpoint or savepoint in the checkpoint directory. Exit 2 on invalid configuration, 1 if the registry does not
+ * accept the manifest topic's value schema at start-up (before the job is submitted).
  */
 public final class ShardBuilderJob {
     private static final Logger LOG = LoggerFactory.getLogger(ShardBuilderJob.class);
@@ -67,7 +73,7 @@ public final class ShardBuilderJob {
         examples.getSideOutput(DeadLetterRouter.DEAD_LETTERS)
                 .sinkTo(deadLetterSink).uid(DLQ_SINK_UID).name("dlq");
         examples
-                .filter(new CategorySelection(config.categories(), config.splitAssigner())).uid(CATEGORY_UID).name("select-categories")
+                .filter(new CategorySelection(config.shardSelection())).uid(CATEGORY_UID).name("select-categories")
                 .keyBy(new ShardKeys(config.splitAssigner(), config.batching()))
                 .transform("batch-into-shards", TypeInformation.of(ShardDescriptor.class),
                         new ShardBatcherOperator(new ShardBatcher(config.shardSpec())))
@@ -109,6 +115,10 @@ public final class ShardBuilderJob {
             System.err.println(e.getMessage());
             System.exit(2);
             return;
+        } catch (OutputSchemaException e) {
+            LOG.error(e.getMessage());
+            System.exit(1);
+            return;
         }
         runUntilTerminated(job, config);
     }
@@ -123,9 +133,11 @@ public final class ShardBuilderJob {
 
     /**
      * Submits the job to a local MiniCluster, resuming from the newest retained checkpoint or stop savepoint
-     * when {@code shards.restore} is on; {@code flinkOverrides} adjust the Flink configuration.
+     * when {@code shards.restore} is on; {@code flinkOverrides} adjust the Flink configuration. Throws
+     * {@link OutputSchemaException}, before anything runs, if the registry does not accept the manifest schema.
      */
     public static JobClient start(ShardBuilderConfig config, Map<String, String> flinkOverrides) throws Exception {
+        checkOutputSchema(config);
         Configuration flink = flinkConfiguration(config);
         flink.addAll(Configuration.fromMap(flinkOverrides));
         Optional<Path> restorePoint = config.restore()
@@ -145,6 +157,12 @@ public final class ShardBuilderJob {
                 config.mixture().isEmpty() ? "" : " mixed " + config.shardSpec().quotas(),
                 restorePoint.map(Path::toString).orElse("nothing"));
         return job;
+    }
+
+    /** Registers the manifests' value schema before the job runs; the DLQ carries raw bytes. */
+    static void checkOutputSchema(ShardBuilderConfig config) {
+        OutputSchemas.register(Map.of(SerdeConfig.REGISTRY_URL, config.registryUrl()), config.shardsTopic(),
+                ShardManifest.class);
     }
 
     /** Stop with a savepoint so the last manifests commit; if that fails the retained checkpoint remains. */

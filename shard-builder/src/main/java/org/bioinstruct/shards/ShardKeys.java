@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.bioinstruct.schemas.avro.Split;
+import org.bioinstruct.schemas.split.SplitAssigner;
 
 /**
  * The shard sequence an example belongs to, which is also the Flink key of the batching operator:

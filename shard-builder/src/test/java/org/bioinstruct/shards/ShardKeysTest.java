@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import org.bioinstruct.schemas.avro.Split;
+import org.bioinstruct.schemas.split.SplitAssigner;
 import org.junit.jupiter.api.Test;
 
 class ShardKeysTest {

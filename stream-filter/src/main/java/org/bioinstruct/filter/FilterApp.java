@@ -24,6 +24,8 @@ import org.bioinstruct.schemas.config.KafkaSecurity;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.serde.SerdeConfig;
+import org.bioinstruct.schemas.topics.OutputSchemaException;
+import org.bioinstruct.schemas.topics.OutputSchemas;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The filter stage: a Kafka Streams application (exactly-once v2) from the raw topic to accepted,
  * rejected and the DLQ. {@code main} only wires; {@link #config} and {@link #buildTopology} are what
- * tests call. Exit 2 on invalid configuration, 1 if the streams client dies; SIGTERM closes it cleanly.
+ * tests call. Exit 2 on invalid configuration, 1 if the registry does not accept the accepted or rejected
+ * topic's value schema at start-up (before anything is consumed) or the streams client dies; SIGTERM closes it
+ * cleanly.
  */
 public final class FilterApp implements AutoCloseable {
     public static final String APPLICATION_ID = "filter.application.id";
@@ -83,6 +87,9 @@ public final class FilterApp implements AutoCloseable {
         try {
             app.start();
             failed = !app.awaitStop();
+        } catch (OutputSchemaException e) {
+            LOG.error(e.getMessage());
+            failed = true;
         } catch (Exception e) {
             LOG.error("filter failed: {}", e.toString(), e);
             failed = true;
@@ -126,11 +133,15 @@ public final class FilterApp implements AutoCloseable {
         return Path.of(settings.string(CommonKeys.DATA_DIR), "filter-state").toString();
     }
 
-    /** Creates missing topics and starts processing; returns once the streams client is starting. */
+    /**
+     * Checks the output value schemas with the registry, creates missing topics and starts processing; returns
+     * once the streams client is starting. Throws {@link OutputSchemaException} if a schema is not accepted.
+     */
     public synchronized void start() throws Exception {
+        Map<String, Object> serdeConfig = Map.of(SerdeConfig.REGISTRY_URL, config.getProperty(SerdeConfig.REGISTRY_URL));
+        OutputSchemas.registerAll(serdeConfig, List.of(topics.accepted(), topics.rejected()));
         FilterTopics.ensureExist(adminConfig(), List.of(topics.raw(), topics.accepted(), topics.rejected(), topics.dlq()),
                 Short.parseShort(config.get(StreamsConfig.REPLICATION_FACTOR_CONFIG).toString()));
-        Map<String, Object> serdeConfig = Map.of(SerdeConfig.REGISTRY_URL, config.getProperty(SerdeConfig.REGISTRY_URL));
         if (query.enabled()) {
             countsServer = CountsServer.start(query);
             config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, countsServer.applicationServer());

@@ -1,6 +1,7 @@
 package org.bioinstruct.generator;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -9,13 +10,16 @@ import org.apache.kafka.clients.producer.Producer;
 import org.bioinstruct.schemas.avro.RawInstruction;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.topics.OutputSchemaException;
+import org.bioinstruct.schemas.topics.OutputSchemas;
 import org.bioinstruct.schemas.topics.TopicSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Stage entry point: produces {@code generator.count} RawInstructions to the raw topic and exits 0.
- * Exit 2 on invalid configuration, 1 when sending fails. SIGTERM stops after the current record, flushed.
+ * Exit 2 on invalid configuration, 1 when the registry does not accept the raw topic's value schema at start-up
+ * (before any task is generated) or when sending fails. SIGTERM stops after the current record, flushed.
  */
 public final class GeneratorMain {
     private static final Logger LOG = LoggerFactory.getLogger(GeneratorMain.class);
@@ -40,6 +44,12 @@ public final class GeneratorMain {
 
     static int run(GeneratorConfig config) {
         TopicSpec<String, RawInstruction> raw = config.topics().raw();
+        try {
+            OutputSchemas.registerAll(config.serdeConfig(), List.of(raw));
+        } catch (OutputSchemaException e) {
+            LOG.error(e.getMessage());
+            return 1;
+        }
         try (GenerationBackend backend = new PrefetchingBackend(config.createBackend(), PREFETCH_BATCH, PREFETCH_DEPTH,
                 config.count())) {
             return run(config, raw, backend);

@@ -2,8 +2,11 @@ package org.bioinstruct.trainer;
 
 import ai.djl.engine.Engine;
 import java.time.Duration;
+import java.util.List;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.topics.OutputSchemaException;
+import org.bioinstruct.schemas.topics.OutputSchemas;
 import org.bioinstruct.trainer.adapters.AdapterStore;
 import org.bioinstruct.trainer.adapters.CorruptAdapterVersionException;
 import org.bioinstruct.trainer.model.BaseModel;
@@ -15,6 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The trainer stage: {@code TrainerMain --config FILE key=value...}. Trains each TRAIN shard into a new LoRA
  * adapter version and publishes checkpoints and training metrics until SIGTERM. Exit code 2: bad configuration;
+ * 1: the registry does not accept the checkpoint or training-metric value schema (checked before the model loads);
  * 3: the newest adapter version on disk is corrupt (the message names its directory and what to do).
  */
 public final class TrainerMain {
@@ -38,6 +42,13 @@ public final class TrainerMain {
         } catch (InvalidConfigException | IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 2;
+        }
+        try {
+            OutputSchemas.registerAll(settings.serdeConfig(),
+                    List.of(settings.topics().checkpoints(), settings.topics().trainingMetrics()));
+        } catch (OutputSchemaException e) {
+            LOG.error(e.getMessage());
+            return 1;
         }
         limitTorchThreads();
         BaseModel base = BaseModels.createOrLoad(settings.modelDir(), settings.seed());

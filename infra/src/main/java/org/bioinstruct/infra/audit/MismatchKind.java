@@ -10,10 +10,14 @@ public enum MismatchKind {
     DUPLICATED_OUTCOME,
     /** An outcome whose id was never generated. */
     UNKNOWN_ID,
-    /** accepted != train + eval + outside the selected categories + dead-lettered (from the accepted topic). */
+    /**
+     * accepted != train + eval + TRAIN outside the selected categories + dead-lettered (from the accepted topic).
+     */
     ACCEPTED_COUNT,
-    /** An accepted id in no shard (in a selected category and not dead-lettered). */
+    /** An accepted id in no shard (EVAL, or TRAIN of a selected category; not dead-lettered). */
     ACCEPTED_IN_NO_SHARD,
+    /** A shard holding an accepted TRAIN example of a category outside {@code shards.categories}. */
+    SHARDED_OUTSIDE_SELECTION,
     /** An instruction id in two shards, or twice in one. */
     ID_IN_TWO_SHARDS,
     /** A shard holding an id that was never accepted. */

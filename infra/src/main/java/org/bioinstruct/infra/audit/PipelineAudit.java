@@ -1,35 +1,34 @@
 package org.bioinstruct.infra.audit;
 
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.bioinstruct.infra.ops.TopicScan;
 import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.serde.SerdeConfig;
+import org.bioinstruct.schemas.split.ShardSelection;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 
 /**
  * Reconciles the pipeline from its topics (read_committed, from the beginning, no consumer group) and its
  * shard store (the files the manifests name): the contracts of DESIGN.md, counted and checked id by id.
  * Settings: {@code bootstrap.servers}, {@code schema.registry.url} (and its basic-auth keys), the
- * {@code kafka.*} security block, {@code topic.<role>} names, and the shard-builder's
- * {@code shards.categories} (accepted records outside it are expected in no shard).
+ * {@code kafka.*} security block, {@code topic.<role>} names, and the shard-builder's split and selection
+ * ({@code shards.categories}, {@code shards.eval.fraction[.CATEGORY]}, {@code shards.mixture}; see
+ * {@link ShardSelection}): accepted TRAIN examples outside the selected categories are expected in no shard.
  */
 public final class PipelineAudit {
     public static final String SAMPLE_LIMIT = "audit.sample.limit";
-    static final String CATEGORIES = "shards.categories";
 
     private final Settings settings;
     private final TopicCatalogue topics;
+    private final ShardSelection selection;
     private final int sampleLimit;
 
     public PipelineAudit(Settings settings) {
         this.settings = settings;
         this.topics = TopicCatalogue.from(settings);
+        this.selection = ShardSelection.from(settings);
         this.sampleLimit = settings.intValue(SAMPLE_LIMIT, 20, 0, 1_000_000);
         settings.string(CommonKeys.BOOTSTRAP_SERVERS);
         settings.string(CommonKeys.SCHEMA_REGISTRY_URL);
@@ -41,7 +40,7 @@ public final class PipelineAudit {
         PipelineState state = PipelineState.read(scan, topics, serdeConfig());
         Findings findings = new Findings(sampleLimit);
         OutcomeCheck.run(state, topics.raw().name(), findings);
-        ShardCoverageCheck.run(state, topics.accepted().name(), selectedCategories(), findings);
+        ShardCoverageCheck.run(state, topics.accepted().name(), selection, findings);
         ShardFileCheck.run(state, findings);
         LineageCheck.run(state, topics.shardsReady().name(), findings);
         return findings.report();
@@ -56,15 +55,5 @@ public final class PipelineAudit {
         });
         serde.put(SerdeConfig.REGISTRY_URL, settings.string(CommonKeys.SCHEMA_REGISTRY_URL));
         return serde;
-    }
-
-    /** Null when every category goes into shards (the shard-builder's default, {@code all}). */
-    private Set<String> selectedCategories() {
-        String value = settings.string(CATEGORIES, "all").trim();
-        if (value.equalsIgnoreCase("all")) {
-            return null;
-        }
-        return Arrays.stream(value.split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT)).filter(s -> !s.isEmpty())
-                .collect(Collectors.toSet());
     }
 }

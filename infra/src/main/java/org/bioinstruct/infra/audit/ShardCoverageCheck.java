@@ -6,18 +6,19 @@ import java.util.Map;
 import java.util.Set;
 import org.bioinstruct.schemas.avro.ShardManifest;
 import org.bioinstruct.schemas.avro.Split;
+import org.bioinstruct.schemas.split.ShardSelection;
 
 /**
- * accepted = train + eval examples in shards + accepted outside the selected categories + dead-lettered
- * from the accepted topic; no id in two shards; no shard id published twice; no shard holding an id that
- * was never accepted.
+ * accepted = train + eval examples in shards + accepted TRAIN examples outside the selected categories +
+ * dead-lettered from the accepted topic, with the shard-builder's own rule ({@link ShardSelection}) deciding
+ * which accepted examples belong in a shard; no id in two shards; no shard id published twice; no shard
+ * holding an id that was never accepted or that the selection leaves out.
  */
 final class ShardCoverageCheck {
     private ShardCoverageCheck() {
     }
 
-    /** @param selectedCategories the shard-builder's {@code shards.categories}; null means all */
-    static void run(PipelineState state, String acceptedTopic, Set<String> selectedCategories, Findings findings) {
+    static void run(PipelineState state, String acceptedTopic, ShardSelection selection, Findings findings) {
         Map<String, String> shardOfId = new HashMap<>();
         Set<String> shardIds = new HashSet<>();
         long train = 0;
@@ -42,6 +43,9 @@ final class ShardCoverageCheck {
                 }
                 if (!state.accepted.contains(id)) {
                     findings.mismatch(MismatchKind.SHARD_ID_NOT_ACCEPTED, id + " in " + manifest.getShardId());
+                } else if (outsideSelection(state, selection, id)) {
+                    findings.mismatch(MismatchKind.SHARDED_OUTSIDE_SELECTION, id + " (TRAIN, category "
+                            + state.acceptedCategories.get(id) + ") in " + manifest.getShardId());
                 }
             }
         }
@@ -51,11 +55,11 @@ final class ShardCoverageCheck {
             if (shardOfId.containsKey(id) || deadLettered.contains(id)) {
                 continue;
             }
-            String category = state.acceptedCategories.get(id);
-            if (selectedCategories != null && category != null && !selectedCategories.contains(category)) {
+            if (outsideSelection(state, selection, id)) {
                 outside++;
             } else {
-                findings.mismatch(MismatchKind.ACCEPTED_IN_NO_SHARD, id + " (category " + category + ")");
+                findings.mismatch(MismatchKind.ACCEPTED_IN_NO_SHARD, id + " (category "
+                        + state.acceptedCategories.get(id) + ")");
             }
         }
         findings.count("shards", state.manifests.size());
@@ -71,5 +75,11 @@ final class ShardCoverageCheck {
                     + " + eval " + eval + " + outside selected categories " + outside + " + dead-lettered "
                     + deadLettered.total() + " (= " + accounted + ")");
         }
+    }
+
+    /** An accepted TRAIN example the selection keeps out of shards; undecodable ones (no category) are not. */
+    private static boolean outsideSelection(PipelineState state, ShardSelection selection, String id) {
+        String category = state.acceptedCategories.get(id);
+        return category != null && !selection.sharded(id, category);
     }
 }

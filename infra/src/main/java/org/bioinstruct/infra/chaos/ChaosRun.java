@@ -30,6 +30,7 @@ import org.bioinstruct.schemas.avro.AdapterCheckpoint;
 import org.bioinstruct.schemas.avro.Split;
 import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.split.ShardSelection;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 
 /**
@@ -73,7 +74,8 @@ public final class ChaosRun {
                         options.minPause().toMillis(), options.maxPause().toMillis(), options.seed());
                 out.println("chaos plan (seed " + options.seed() + "): " + plan);
                 PipelineCounts counts;
-                try (PipelineWatcher watcher = new PipelineWatcher(catalogue, stack.state().bootstrapServers(),
+                try (PipelineWatcher watcher = new PipelineWatcher(catalogue,
+                        ShardSelection.from(Settings.of(options.stageSettings())), stack.state().bootstrapServers(),
                         stack.state().registryUrl())) {
                     for (ChaosEvent event : plan) {
                         awaitTime(stagesStarted + event.atMillis() * 1_000_000L, watcher, options, started);

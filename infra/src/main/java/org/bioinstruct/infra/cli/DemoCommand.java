@@ -39,12 +39,18 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DemoSummary summary = new DemoRun(ProjectLayout.detect(), System.out).run(
                 new DemoOptions(dataDir.path(), count, seed, Duration.ofSeconds(timeoutSeconds), settings));
-        System.out.printf("%ngenerated %d = accepted %d + rejected %d + dead-lettered %d; %d shards hold %d examples;"
-                        + " %d adapter versions; %d eval metrics; %.1f s%n",
+        System.out.printf("%ngenerated %d = accepted %d + rejected %d + dead-lettered %d; %d shards hold %d"
+                        + " examples%s; %d adapter versions; %d eval metrics; %.1f s%n",
                 summary.generated(), summary.accepted(), summary.rejected(), summary.deadLettered(), summary.shards(),
-                summary.examplesInShards(), summary.adapterVersions(), summary.evalMetrics(), summary.elapsedSeconds());
+                summary.examplesInShards(), outsideSelection(summary), summary.adapterVersions(), summary.evalMetrics(),
+                summary.elapsedSeconds());
         System.out.println(summary.reconciled() ? "counts reconcile; summary in " + dataDir.path().resolve("summary.json")
                 : "COUNTS DO NOT RECONCILE; see " + dataDir.path().resolve("summary.json"));
         return summary.reconciled() ? 0 : 3;
+    }
+
+    private static String outsideSelection(DemoSummary summary) {
+        long outside = summary.acceptedOutsideSelectedCategories();
+        return outside == 0 ? "" : " (+ " + outside + " training examples outside shards.categories)";
     }
 }

@@ -7,8 +7,9 @@ import org.bioinstruct.schemas.avro.Split;
 
 /**
  * When a demo run of {@code expected} instructions has flowed all the way through: every instruction
- * filtered, every accepted one in a shard, the newest adapter has seen every training shard and has been
- * evaluated (when there is anything to evaluate on).
+ * filtered, every accepted one the shard-builder selects in a shard (all of them unless
+ * {@code shards.categories} leaves training examples out), the newest adapter has seen every training shard
+ * and has been evaluated (when there is anything to evaluate on).
  */
 public final class Completion {
     private Completion() {
@@ -23,8 +24,10 @@ public final class Completion {
         if (filtered < counts.generated()) {
             return Optional.of("filtered " + filtered + " of " + counts.generated());
         }
-        if (counts.examplesInShards() < counts.accepted()) {
-            return Optional.of("sharded " + counts.examplesInShards() + " of " + counts.accepted() + " accepted");
+        if (counts.examplesInShards() < counts.acceptedForShards()) {
+            long outside = counts.acceptedOutsideSelectedCategories();
+            return Optional.of("sharded " + counts.examplesInShards() + " of " + counts.acceptedForShards()
+                    + " accepted" + (outside > 0 ? " (" + outside + " more outside shards.categories)" : ""));
         }
         Set<String> trainShards = counts.shardIds(Split.TRAIN);
         if (trainShards.isEmpty()) {
@@ -42,10 +45,10 @@ public final class Completion {
         return Optional.empty();
     }
 
-    /** The contract the demo's exit code stands on. */
+    /** The contract the demo's exit code stands on: accepted = examples in shards + outside the selection. */
     public static boolean reconciles(PipelineCounts counts, long expected) {
         return counts.generated() == expected
                 && counts.generated() == counts.accepted() + counts.rejected() + counts.deadLettered()
-                && counts.accepted() == counts.examplesInShards();
+                && counts.acceptedForShards() == counts.examplesInShards();
     }
 }

@@ -21,6 +21,7 @@ import org.bioinstruct.infra.stage.Stage;
 import org.bioinstruct.infra.stage.StageLauncher;
 import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.split.ShardSelection;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 
 /**
@@ -42,9 +43,10 @@ public final class DemoRun {
     }
 
     public DemoSummary run(DemoOptions options) throws InterruptedException {
+        TopicCatalogue catalogue = TopicCatalogue.from(Settings.of(options.stageSettings()));
+        ShardSelection selection = ShardSelection.from(Settings.of(options.stageSettings()));
         refuseUsedDataDir(options.dataDir());
         long started = System.nanoTime();
-        TopicCatalogue catalogue = TopicCatalogue.from(Settings.of(options.stageSettings()));
         List<JvmProcess> stages = new ArrayList<>();
         out.println("starting the local stack (KRaft broker, schema registry) under " + options.dataDir());
         try (LocalStack stack = LocalStack.start(layout, options.dataDir(), 0, 0, 0, catalogue)) {
@@ -61,11 +63,15 @@ public final class DemoRun {
             generatorSettings.put("generator.seed", Long.toString(options.seed()));
             JvmProcess generator = launcher.start(Stage.GENERATOR, generatorSettings);
             stages.add(generator);
+            if (!selection.selectsEveryCategory()) {
+                out.println("training shards hold " + selection.trainingCategories() + " only (shards.categories); "
+                        + "evaluation shards every category");
+            }
             out.println("stages started: " + stages.stream().map(p -> p.name() + " (pid " + p.pid() + ")").toList()
                     + "; logs in " + options.dataDir().resolve("logs"));
 
             PipelineCounts counts;
-            try (PipelineWatcher watcher = new PipelineWatcher(catalogue, stack.state().bootstrapServers(),
+            try (PipelineWatcher watcher = new PipelineWatcher(catalogue, selection, stack.state().bootstrapServers(),
                     stack.state().registryUrl())) {
                 counts = awaitCompletion(watcher, generator, stages, options, started);
             }

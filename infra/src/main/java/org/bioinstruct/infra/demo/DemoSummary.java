@@ -14,10 +14,16 @@ import org.bioinstruct.schemas.avro.AdapterCheckpoint;
 import org.bioinstruct.schemas.avro.EvalMetric;
 import org.bioinstruct.schemas.avro.Split;
 
-/** The figures a demo run ends with; {@code reconciled} decides the exit code. */
+/**
+ * The figures a demo run ends with; {@code reconciled} decides the exit code.
+ *
+ * @param acceptedOutsideSelectedCategories accepted training examples that {@code shards.categories} keeps out
+ *                                          of shards (0 when every category is selected)
+ */
 public record DemoSummary(
         long generated,
         long accepted,
+        long acceptedOutsideSelectedCategories,
         long rejected,
         Map<String, Long> rejectedByReason,
         long deadLettered,
@@ -38,10 +44,10 @@ public record DemoSummary(
         int latestVersion = counts.latestCheckpoint().map(AdapterCheckpoint::getAdapterVersion).orElse(0);
         List<Map<String, Object>> latestEval = counts.evalMetricsOf(latestVersion).stream()
                 .map(DemoSummary::describe).toList();
-        return new DemoSummary(counts.generated(), counts.accepted(), counts.rejected(), counts.rejectedByReason(),
-                counts.deadLettered(), counts.shards().size(), counts.shardIds(Split.TRAIN).size(),
-                counts.shardIds(Split.EVAL).size(), counts.examplesInShards(), counts.checkpoints().size(),
-                counts.trainingMetrics(), counts.evalMetrics().size(), latestEval,
+        return new DemoSummary(counts.generated(), counts.accepted(), counts.acceptedOutsideSelectedCategories(),
+                counts.rejected(), counts.rejectedByReason(), counts.deadLettered(), counts.shards().size(),
+                counts.shardIds(Split.TRAIN).size(), counts.shardIds(Split.EVAL).size(), counts.examplesInShards(),
+                counts.checkpoints().size(), counts.trainingMetrics(), counts.evalMetrics().size(), latestEval,
                 Math.round(elapsedSeconds * 10) / 10.0, Completion.reconciles(counts, options.count()),
                 options.seed(), options.dataDir().toString());
     }

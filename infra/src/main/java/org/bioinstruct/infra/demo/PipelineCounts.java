@@ -10,10 +10,16 @@ import org.bioinstruct.schemas.avro.EvalMetric;
 import org.bioinstruct.schemas.avro.ShardManifest;
 import org.bioinstruct.schemas.avro.Split;
 
-/** What the topics hold at one moment, as committed records. */
+/**
+ * What the topics hold at one moment, as committed records.
+ *
+ * @param acceptedOutsideSelectedCategories accepted TRAIN examples of categories outside the shard-builder's
+ *                                          {@code shards.categories}, which by configuration go into no shard
+ */
 public record PipelineCounts(
         long generated,
         long accepted,
+        long acceptedOutsideSelectedCategories,
         long rejected,
         Map<String, Long> rejectedByReason,
         long deadLettered,
@@ -27,6 +33,11 @@ public record PipelineCounts(
         shards = List.copyOf(shards);
         checkpoints = List.copyOf(checkpoints);
         evalMetrics = List.copyOf(evalMetrics);
+    }
+
+    /** The accepted examples the shard-builder puts into shards: every EVAL one, TRAIN ones of selected categories. */
+    public long acceptedForShards() {
+        return accepted - acceptedOutsideSelectedCategories;
     }
 
     public long examplesInShards() {

@@ -15,20 +15,26 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.AdapterCheckpoint;
 import org.bioinstruct.schemas.avro.EvalMetric;
 import org.bioinstruct.schemas.avro.RejectedInstruction;
 import org.bioinstruct.schemas.avro.ShardManifest;
 import org.bioinstruct.schemas.serde.SerdeConfig;
+import org.bioinstruct.schemas.split.ShardSelection;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 
 /**
  * Follows every pipeline topic from the beginning with read_committed, without a consumer group, and
- * keeps the counts the demo's progress display and completion check read.
+ * keeps the counts the demo's progress display and completion check read. Accepted examples are classified
+ * with the shard-builder's {@link ShardSelection}, so those it leaves out of shards by configuration are
+ * not waited for.
  */
 public final class PipelineWatcher implements AutoCloseable {
     private final TopicCatalogue catalogue;
+    private final ShardSelection selection;
     private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Deserializer<AcceptedInstruction> acceptedReader;
     private final Deserializer<RejectedInstruction> rejectedReader;
     private final Deserializer<ShardManifest> shardReader;
     private final Deserializer<AdapterCheckpoint> checkpointReader;
@@ -39,6 +45,7 @@ public final class PipelineWatcher implements AutoCloseable {
 
     private long generated;
     private long accepted;
+    private long acceptedOutsideSelection;
     private long deadLettered;
     private long trainingMetrics;
     private final Map<String, Long> rejectedByReason = new TreeMap<>();
@@ -46,14 +53,18 @@ public final class PipelineWatcher implements AutoCloseable {
     private final Map<Integer, AdapterCheckpoint> checkpoints = new TreeMap<>();
     private final List<EvalMetric> evalMetrics = new ArrayList<>();
 
-    public PipelineWatcher(TopicCatalogue catalogue, String bootstrapServers, String registryUrl) {
+    /** @param selection the shard-builder's split and {@code shards.categories}, from the same settings */
+    public PipelineWatcher(TopicCatalogue catalogue, ShardSelection selection, String bootstrapServers,
+                           String registryUrl) {
         this.catalogue = catalogue;
+        this.selection = selection;
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         Map<String, String> serdeConfig = Map.of(SerdeConfig.REGISTRY_URL, registryUrl);
+        this.acceptedReader = catalogue.accepted().valueSerde(serdeConfig).deserializer();
         this.rejectedReader = catalogue.rejected().valueSerde(serdeConfig).deserializer();
         this.shardReader = catalogue.shardsReady().valueSerde(serdeConfig).deserializer();
         this.checkpointReader = catalogue.checkpoints().valueSerde(serdeConfig).deserializer();
@@ -93,6 +104,9 @@ public final class PipelineWatcher implements AutoCloseable {
             generated++;
         } else if (topic.equals(catalogue.accepted().name())) {
             accepted++;
+            if (!selection.selectsEveryCategory() && outsideSelection(topic, record.value())) {
+                acceptedOutsideSelection++;
+            }
         } else if (topic.equals(catalogue.rejected().name())) {
             rejectedByReason.merge(rejectedReader.deserialize(topic, record.value()).getReason(), 1L, Long::sum);
         } else if (topic.equals(catalogue.dlq().name())) {
@@ -110,14 +124,28 @@ public final class PipelineWatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * A record that cannot be decoded counts as expected in a shard, as every accepted record did before
+     * categories could be selected; the shard-builder dead-letters it.
+     */
+    private boolean outsideSelection(String topic, byte[] value) {
+        AcceptedInstruction instruction;
+        try {
+            instruction = acceptedReader.deserialize(topic, value);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        return !selection.sharded(instruction.getId(), instruction.getCategory().name());
+    }
+
     public synchronized PipelineCounts snapshot() {
         if (failure != null) {
             throw new IllegalStateException("watching the topics failed: " + failure.getMessage(), failure);
         }
         long rejected = rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
-        return new PipelineCounts(generated, accepted, rejected, rejectedByReason, deadLettered,
-                new ArrayList<>(shards.values()), new ArrayList<>(checkpoints.values()), trainingMetrics,
-                evalMetrics);
+        return new PipelineCounts(generated, accepted, acceptedOutsideSelection, rejected, rejectedByReason,
+                deadLettered, new ArrayList<>(shards.values()), new ArrayList<>(checkpoints.values()),
+                trainingMetrics, evalMetrics);
     }
 
     @Override

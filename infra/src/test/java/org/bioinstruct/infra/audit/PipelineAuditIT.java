@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.bioinstruct.infra.audit.PipelineFixture.ShardPlan;
 import org.bioinstruct.infra.audit.PipelineFixture.VersionPlan;
 import org.bioinstruct.infra.cli.BioInstructCliAccess;
+import org.bioinstruct.schemas.avro.Category;
 import org.bioinstruct.schemas.avro.Split;
 import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.junit.jupiter.api.AfterAll;
@@ -116,16 +117,45 @@ class PipelineAuditIT {
     }
 
     @Test
-    void acceptedOutsideTheSelectedCategoriesIsCountedNotReported() throws Exception {
-        PipelineFixture fixture = fixture();
-        fixture.generated.add("r7");
-        fixture.accepted.add("r7");
+    void countsATrainExampleOutsideTheSelectedCategoriesInsteadOfReportingIt() throws Exception {
+        PipelineFixture fixture = withAcceptedGenTaskR7InNoShard();
         fixture.publish();
 
-        AuditReport report = new PipelineAudit(fixture.settings().with("shards.categories", "IE,GEN")).run();
+        AuditReport report = new PipelineAudit(fixture.settings().with("shards.categories", "QA,IE")).run();
 
         assertTrue(report.consistent(), report.toJson());
+        assertEquals(5, report.count("accepted"));
         assertEquals(1, report.count("acceptedOutsideSelectedCategories"));
+        assertEquals(3, report.count("acceptedTrain"));
+        assertEquals(1, report.count("acceptedEval"));
+        assertEquals(1, new ObjectMapper().readTree(report.toJson())
+                .get("counts").get("acceptedOutsideSelectedCategories").asInt(), "in the JSON report");
+    }
+
+    @Test
+    void reportsAnEvalExampleOfAnUnselectedCategoryInNoShard() throws Exception {
+        PipelineFixture fixture = withAcceptedGenTaskR7InNoShard();
+        fixture.publish();
+
+        AuditReport report = new PipelineAudit(fixture.settings().with(Map.of("shards.categories", "QA,IE",
+                "shards.eval.fraction.GEN", "1.0"))).run();
+
+        assertExamples(report, MismatchKind.ACCEPTED_IN_NO_SHARD, "r7 (category GEN)");
+        assertEquals(List.of(MismatchKind.ACCEPTED_COUNT, MismatchKind.ACCEPTED_IN_NO_SHARD), kinds(report));
+        assertEquals(0, report.count("acceptedOutsideSelectedCategories"));
+    }
+
+    @Test
+    void reportsAShardHoldingATrainExampleOutsideTheSelectedCategories() throws Exception {
+        PipelineFixture fixture = withAcceptedGenTaskR7InNoShard();
+        fixture.shards.put("t2", new ShardPlan("t2", Split.TRAIN, List.of("r3", "r7")));
+        fixture.publish();
+
+        AuditReport report = new PipelineAudit(fixture.settings().with("shards.categories", "QA,IE")).run();
+
+        assertExamples(report, MismatchKind.SHARDED_OUTSIDE_SELECTION, "r7 (TRAIN, category GEN) in t2");
+        assertEquals(List.of(MismatchKind.SHARDED_OUTSIDE_SELECTION), kinds(report));
+        assertTrue(new PipelineAudit(fixture.settings()).run().consistent(), "every category selected by default");
     }
 
     @Test
@@ -150,6 +180,15 @@ class PipelineAuditIT {
         assertExamples(report, MismatchKind.LOST, "r8 generated 1x: accepted 0x, rejected 0x, dead-lettered 0x");
         assertExamples(report, MismatchKind.NOT_TRAINED, "t2");
         assertTrue(report.mismatch(MismatchKind.GENERATED_COUNT).isPresent());
+    }
+
+    /** r7, a GEN task, accepted into no shard; its id hashes to TRAIN at the default eval fraction 0.1. */
+    private PipelineFixture withAcceptedGenTaskR7InNoShard() {
+        PipelineFixture fixture = fixture();
+        fixture.generated.add("r7");
+        fixture.accepted.add("r7");
+        fixture.categories.put("r7", Category.GEN);
+        return fixture;
     }
 
     private PipelineFixture fixture() {

@@ -41,7 +41,8 @@ import org.bioinstruct.schemas.topics.TopicSpec;
  * A hand-built pipeline state, as the stages would leave it, under its own topic names and shard directory:
  * six generated tasks (r1-r4 accepted, r5 rejected, r6 undecodable and dead-lettered by the filter), train
  * shards t1 = [r1, r2] and t2 = [r3], eval shard e1 = [r4], and adapter v1 (new t1) then v2 (parent v1, new
- * t2). Tests change the plan before {@link #publish()} to plant a fault.
+ * t2). Every accepted task is QA unless {@link #categories} says otherwise. Tests change the plan before
+ * {@link #publish()} to plant a fault.
  */
 final class PipelineFixture {
     static final String REGISTRY = InMemorySchemaRegistry.MOCK_SCHEME + "pipeline-audit-it";
@@ -52,6 +53,7 @@ final class PipelineFixture {
     final List<String> undecodable = new ArrayList<>(List.of("r6"));
     final Map<String, ShardPlan> shards = new LinkedHashMap<>();
     final List<VersionPlan> versions = new ArrayList<>();
+    final Map<String, Category> categories = new HashMap<>();
 
     private final SingleNodeKafka kafka;
     private final String prefix;
@@ -155,14 +157,17 @@ final class PipelineFixture {
         StringBuilder jsonl = new StringBuilder();
         for (String id : shard.ids()) {
             jsonl.append("{\"id\":\"").append(id).append("\",\"instruction\":\"").append(instruction(id))
-                    .append("\",\"input\":\"\",\"output\":\"metformin\",\"category\":\"QA\",\"source\":\"synthetic\"}\n");
+                    .append("\",\"input\":\"\",\"output\":\"metformin\",\"category\":\"").append(category(id))
+                    .append("\",\"source\":\"synthetic\"}\n");
         }
+        Map<String, Integer> categoryCounts = new HashMap<>();
+        shard.ids().forEach(id -> categoryCounts.merge(category(id).name(), 1, Integer::sum));
         byte[] content = bytes(jsonl.toString());
         Path file = Files.write(shardDir.resolve(shard.shardId() + ".jsonl"), content);
         files.put(shard.shardId(), file);
         return ShardManifest.newBuilder().setShardId(shard.shardId()).setUri(file.toUri().toString())
                 .setSplit(shard.split()).setFormat("jsonl").setRecordCount(shard.ids().size())
-                .setCategoryCounts(Map.of("QA", shard.ids().size())).setSha256(sha256(content))
+                .setCategoryCounts(categoryCounts).setSha256(sha256(content))
                 .setByteSize(content.length).setInstructionIds(List.copyOf(shard.ids())).setSourceOffsets(List.of())
                 .setCreatedAt(Instant.ofEpochMilli(1_000)).build();
     }
@@ -179,9 +184,13 @@ final class PipelineFixture {
                 .setOutput("metformin").setSource("synthetic").setCreatedAt(Instant.ofEpochMilli(1_000)).build();
     }
 
-    private static AcceptedInstruction acceptedTask(String id) {
+    private Category category(String id) {
+        return categories.getOrDefault(id, Category.QA);
+    }
+
+    private AcceptedInstruction acceptedTask(String id) {
         return AcceptedInstruction.newBuilder().setId(id).setRunId("run-1").setInstruction(instruction(id))
-                .setOutput("metformin").setCategory(Category.QA).setCategoryConfidence(0.9).setSource("synthetic")
+                .setOutput("metformin").setCategory(category(id)).setCategoryConfidence(0.9).setSource("synthetic")
                 .setCreatedAt(Instant.ofEpochMilli(1_000)).setAcceptedAt(Instant.ofEpochMilli(1_500)).build();
     }
 

@@ -36,8 +36,15 @@ class CompletionTest {
 
     private static PipelineCounts counts(long generated, long accepted, long rejected, List<ShardManifest> shards,
                                          List<AdapterCheckpoint> checkpoints, List<EvalMetric> metrics) {
-        return new PipelineCounts(generated, accepted, rejected, Map.of("DUPLICATE_EXACT", rejected), 0, shards,
-                checkpoints, 0, metrics);
+        return selected(generated, accepted, 0, rejected, shards, checkpoints, metrics);
+    }
+
+    /** @param outside accepted TRAIN examples the shard-builder's shards.categories leaves out of shards */
+    private static PipelineCounts selected(long generated, long accepted, long outside, long rejected,
+                                           List<ShardManifest> shards, List<AdapterCheckpoint> checkpoints,
+                                           List<EvalMetric> metrics) {
+        return new PipelineCounts(generated, accepted, outside, rejected, Map.of("DUPLICATE_EXACT", rejected), 0,
+                shards, checkpoints, 0, metrics);
     }
 
     @Test
@@ -59,6 +66,32 @@ class CompletionTest {
                 checkpoint(2, List.of("train-000001", "train-000002")));
         assertEquals(Optional.of("evaluating adapter v2"), Completion.missing(counts(10, 8, 2, shards, both, List.of(metric(1))), 10));
         assertTrue(Completion.missing(counts(10, 8, 2, shards, both, List.of(metric(2))), 10).isEmpty());
+    }
+
+    @Test
+    void withACategorySelectionCompletesOnceExactlyTheSelectedExamplesAreInShards() {
+        List<AdapterCheckpoint> trained = List.of(checkpoint(1, List.of("train-000001")));
+        List<EvalMetric> evaluated = List.of(metric(1));
+        PipelineCounts oneShort = selected(12, 10, 4, 2, List.of(shard("train-000001", Split.TRAIN, 4),
+                shard("eval-000001", Split.EVAL, 1)), trained, evaluated);
+        PipelineCounts allSelected = selected(12, 10, 4, 2, List.of(shard("train-000001", Split.TRAIN, 5),
+                shard("eval-000001", Split.EVAL, 1)), trained, evaluated);
+
+        assertEquals(Optional.of("sharded 5 of 6 accepted (4 more outside shards.categories)"),
+                Completion.missing(oneShort, 12));
+        assertFalse(Completion.reconciles(oneShort, 12));
+        assertTrue(Completion.missing(allSelected, 12).isEmpty());
+        assertTrue(Completion.reconciles(allSelected, 12));
+    }
+
+    @Test
+    void doesNotReconcileWhenShardsHoldExamplesTheSelectionLeavesOut() {
+        PipelineCounts everyAcceptedInShards = selected(12, 10, 4, 2, List.of(shard("train-000001", Split.TRAIN, 9),
+                shard("eval-000001", Split.EVAL, 1)), List.of(checkpoint(1, List.of("train-000001"))),
+                List.of(metric(1)));
+
+        assertTrue(Completion.missing(everyAcceptedInShards, 12).isEmpty());
+        assertFalse(Completion.reconciles(everyAcceptedInShards, 12));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -13,7 +14,8 @@ import org.bioinstruct.schemas.registry.SchemaRegistry;
 
 /**
  * Writes a generated Avro record in the Confluent wire format, registering its schema under the
- * TopicNameStrategy subject ({@code <topic>-value} or {@code <topic>-key}) on first use.
+ * TopicNameStrategy subject ({@code <topic>-value} or {@code <topic>-key}) on first use, or ahead of it with
+ * {@link #registerSchema} (a stage's start-up check). The registry caches the id, so records never re-register.
  */
 public final class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
     private final Class<T> type;
@@ -38,17 +40,34 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
         this.isKey = isKey;
     }
 
+    /** The generated record type this serializer writes. */
+    public Class<T> type() {
+        return type;
+    }
+
+    /**
+     * Registers (or finds) the schema of {@code T} under {@code topic}'s subject now, as the first record
+     * would, and returns its id; throws {@link org.bioinstruct.schemas.registry.RegistryException} if refused.
+     */
+    public int registerSchema(String topic) {
+        return configuredRegistry().register(Subjects.of(topic, isKey), SpecificData.get().getSchema(type));
+    }
+
     @Override
     public byte[] serialize(String topic, T record) {
         if (record == null) {
             return null;
         }
+        int schemaId = configuredRegistry().register(Subjects.of(topic, isKey), record.getSchema());
+        return encode(schemaId, record);
+    }
+
+    private SchemaRegistry configuredRegistry() {
         if (registry == null) {
             throw new IllegalStateException("AvroSerializer for " + type.getSimpleName()
                     + " used before configure(): set " + SerdeConfig.REGISTRY_URL);
         }
-        int schemaId = registry.register(Subjects.of(topic, isKey), record.getSchema());
-        return encode(schemaId, record);
+        return registry;
     }
 
     /** Header and body written into one buffer: no second copy of every record. */

@@ -1,4 +1,4 @@
-package org.bioinstruct.shards;
+package org.bioinstruct.schemas.split;
 
 import java.io.Serializable;
 import java.nio.ByteBuffer;
@@ -39,7 +39,7 @@ public final class SplitAssigner implements Serializable {
         this.categoryEvalFractions = Map.copyOf(categoryEvalFractions);
     }
 
-    public Split splitOf(InstructionExample example) {
+    public Split splitOf(CategorizedExample example) {
         return splitOf(example.id(), example.category());
     }
 
@@ -49,6 +49,14 @@ public final class SplitAssigner implements Serializable {
 
     public double fractionOf(String category) {
         return categoryEvalFractions.getOrDefault(category, evalFraction);
+    }
+
+    public double evalFraction() {
+        return evalFraction;
+    }
+
+    public Map<String, Double> categoryEvalFractions() {
+        return categoryEvalFractions;
     }
 
     /** A uniform value in [0, 1) from the first 53 bits of SHA-256 of the id. */
