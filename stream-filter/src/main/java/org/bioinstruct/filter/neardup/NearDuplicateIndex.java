@@ -138,7 +138,7 @@ public final class NearDuplicateIndex implements NearDuplicates {
      * The reach of a text of {@code length} elements met at its element {@code position}: the longest
      * partner for which the rest of the text could still hold the required overlap, i.e. the largest n
      * with requiredOverlap(length, n) <= length - position (0 when there is none). requiredOverlap grows
-     * with n, so every longer partner fails the positional filter of {@link Search#probe}.
+     * with n, so every longer partner fails the positional filter of {@link Search#checkHit}.
      */
     private int reach(int length, int position) {
         int rest = length - position;
@@ -273,7 +273,13 @@ public final class NearDuplicateIndex implements NearDuplicates {
             }
             long[][] lists = scratch.resolveLists(postings);
             for (int k = 0; k < scratch.lists; k++) {
-                probe(lists[k], stamp, scratch.listFirst[k], scratch.listLeastNeeded[k]);
+                if (lists[k] != null) {
+                    scanSignatures(lists[k], k, scratch.listLeastNeeded[k]);
+                }
+            }
+            for (int h = 0; h < scratch.hits; h++) {
+                int k = scratch.hitList[h];
+                checkHit(lists[k], k, scratch.hitEntry[h], stamp);
             }
             scratch.touchCandidates(orderedTokens);
             for (int c = 0; c < scratch.candidates; c++) {
@@ -291,7 +297,7 @@ public final class NearDuplicateIndex implements NearDuplicates {
 
         /**
          * Notes the lists of one query element whose postings can pass the positional filter of
-         * {@link #probe}, min(m - first, rest) >= requiredOverlap(m, n) for a document of n elements with
+         * {@link #checkHit}, min(m - first, rest) >= requiredOverlap(m, n) for a document of n elements with
          * rest of them from the one met on: n must lie in [minLength, reach(m, first)] (reach as in
          * {@link NearDuplicateIndex#reach}, requiredOverlap being symmetric and growing in each length),
          * and rest in [requiredOverlap(m, least n of the length bucket), n]. Buckets being non-decreasing
@@ -319,58 +325,72 @@ public final class NearDuplicateIndex implements NearDuplicates {
         }
 
         /**
-         * A document first met at the query's element {@code first} and its own element {@code position},
-         * if it matches, shares no earlier element with the query (see the class comment), so the overlap
-         * is at most min(m - first, n - position) and at most the signature count. A document failing
-         * here is left unmarked: it does not match, and a later meeting can only pass to the exact checks.
-         * One passing is marked and becomes a candidate for the merge.
+         * Notes each posting of list {@code k} whose signature count reaches the least overlap any partner
+         * in the list needs: nearly every posting fails here, so this pass reads signatures alone.
          */
-        private void probe(long[] entries, int stamp, int first, int leastNeeded) {
-            if (entries == null) {
-                return;
-            }
-            int count = (int) entries[0];
-            int signatures = PostingLists.signatureOffset(entries);
-            int queryRest = length - first;
-            int at = first * PLANES;
+        private void scanSignatures(long[] entries, int k, int leastNeeded) {
+            int at = scratch.listFirst[k] * PLANES;
             long plane0 = countPlanes[at];
             long plane1 = countPlanes[at + 1];
             long plane2 = countPlanes[at + 2];
             long plane3 = countPlanes[at + 3];
-            int excess = excessFrom[first];
-            int[] needs = neededOverlap;
-            int lastNeed = needs.length - 1;
-            for (int k = 0; k < count; k++) {
-                // the signature count against the least overlap any partner in the list needs: nearly every
-                // posting fails here, so the loop reads signatures alone
-                long signature = entries[signatures + k];
-                int admitted = excess + Long.bitCount(signature & plane0) + 2 * Long.bitCount(signature & plane1)
-                        + 4 * Long.bitCount(signature & plane2) + 8 * Long.bitCount(signature & plane3);
-                if (admitted < leastNeeded) {
-                    continue;
+            int least = leastNeeded - excessFrom[scratch.listFirst[k]];
+            int end = 1 + (int) entries[0];
+            if ((plane2 | plane3) == 0) {
+                // no signature bit counted more than three times from here on: two planes suffice
+                for (int e = 1; e < end; e++) {
+                    long signature = entries[e];
+                    if (Long.bitCount(signature & plane0) + 2 * Long.bitCount(signature & plane1) >= least) {
+                        scratch.addHit(k, e);
+                    }
                 }
-                long posting = entries[1 + k];
-                int partnerLength = PostingLists.length(posting);
-                int needed;
-                if (partnerLength == PostingLists.LARGE) {
-                    partnerLength = lengths[PostingLists.document(posting)];
-                    needed = partnerLength < minLength || partnerLength > maxLength
-                            ? IMPOSSIBLE : bounds.requiredOverlap(length, partnerLength);
-                } else {
-                    needed = needs[Math.min(partnerLength, lastNeed)];
-                }
-                int bound = Math.min(Math.min(queryRest, partnerLength - PostingLists.position(posting)), admitted);
-                if (bound < needed) {
-                    continue;
-                }
-                int document = PostingLists.document(posting);
-                if (visitedAt[document] == stamp) {
-                    continue;
-                }
-                visitedAt[document] = stamp;
-                int position = PostingLists.position(posting);
-                scratch.addCandidate(document, needed, first, position == PostingLists.LARGE ? 0 : position, partnerLength);
+                return;
             }
+            for (int e = 1; e < end; e++) {
+                long signature = entries[e];
+                if (Long.bitCount(signature & plane0) + 2 * Long.bitCount(signature & plane1)
+                        + 4 * Long.bitCount(signature & plane2) + 8 * Long.bitCount(signature & plane3) >= least) {
+                    scratch.addHit(k, e);
+                }
+            }
+        }
+
+        /**
+         * A document first met at the query's element {@code first} and its own element {@code position},
+         * if it matches, shares no earlier element with the query (see the class comment), so the overlap
+         * is at most min(m - first, n - position) and at most the signature count. A document failing
+         * here is left unmarked: it does not match, and a later meeting can only pass to the exact checks.
+         * One passing is marked and becomes a candidate for the merge. The hits are checked in a pass of
+         * their own so that their postings' cache misses overlap.
+         */
+        private void checkHit(long[] entries, int k, int e, int stamp) {
+            int first = scratch.listFirst[k];
+            int at = first * PLANES;
+            long signature = entries[e];
+            int admitted = excessFrom[first] + Long.bitCount(signature & countPlanes[at])
+                    + 2 * Long.bitCount(signature & countPlanes[at + 1])
+                    + 4 * Long.bitCount(signature & countPlanes[at + 2]) + 8 * Long.bitCount(signature & countPlanes[at + 3]);
+            long posting = entries[PostingLists.postingOffset(entries) + e - 1];
+            int partnerLength = PostingLists.length(posting);
+            int needed;
+            if (partnerLength == PostingLists.LARGE) {
+                partnerLength = lengths[PostingLists.document(posting)];
+                needed = partnerLength < minLength || partnerLength > maxLength
+                        ? IMPOSSIBLE : bounds.requiredOverlap(length, partnerLength);
+            } else {
+                needed = neededOverlap[Math.min(partnerLength, neededOverlap.length - 1)];
+            }
+            int position = PostingLists.position(posting);
+            int bound = Math.min(Math.min(length - first, partnerLength - position), admitted);
+            if (bound < needed) {
+                return;
+            }
+            int document = PostingLists.document(posting);
+            if (visitedAt[document] == stamp) {
+                return;
+            }
+            visitedAt[document] = stamp;
+            scratch.addCandidate(document, needed, first, position == PostingLists.LARGE ? 0 : position, partnerLength);
         }
 
         /**

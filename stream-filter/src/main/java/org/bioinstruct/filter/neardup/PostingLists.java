@@ -12,24 +12,23 @@ import java.util.Arrays;
  * addressing over primitive arrays: a boxed map would cost more than the postings themselves.
  */
 final class PostingLists {
-    private static final int EMPTY = -1;
     /** Stored for lengths and positions from here on: the document must be asked. */
     static final int LARGE = 0xFFFF;
 
-    /** Open addressing, one slot = two longs: the element, then its list number (EMPTY: a free slot). */
-    private long[] table = new long[2 * 1024];
     /**
-     * Per list: its size in entries[0], then its postings from entries[1], then (from
-     * {@link #signatureOffset}) their signatures in the same order: a search reads the signatures alone,
-     * and a posting only for the few signatures that pass.
+     * Open addressing with the keys and their lists in parallel arrays: a lookup's two loads have addresses
+     * known from the hash alone, so they are in flight together instead of one waiting for the other.
+     * Per list (null: a free slot): its size in entries[0], then (from 1) the signatures of its postings,
+     * then (from {@link #postingOffset}) the postings in the same order, so a search reads the size and the
+     * first signatures in one cache line, and a posting only for the few signatures that pass.
      */
-    private long[][] lists = new long[512][];
+    private long[] keys = new long[1024];
+    private long[][] slotLists = new long[1024][];
     private int listCount;
     private long postings;
     private long listBytes;
 
     PostingLists() {
-        clear(table);
     }
 
     /** Occurrences (earlier copies of the token in the text) a list key can hold. */
@@ -108,20 +107,29 @@ final class PostingLists {
      * {@code elements[i]}: all list lookups first, then all appends, so their cache misses overlap.
      */
     void addAll(long[] elements, long[] postings, long[] signatures) {
+        // no rehash between the lookups and the appends, so the slots found stay valid
+        ensureRoom(listCount + elements.length);
         int[] found = new int[elements.length];
         for (int i = 0; i < elements.length; i++) {
-            found[i] = listOf(elements[i]);
+            found[i] = slotOf(elements[i]);
         }
         for (int i = 0; i < elements.length; i++) {
-            // a document's elements are distinct keys, so a list created here is never looked up again
             append(found[i], elements[i], postings[i], signatures[i]);
         }
     }
 
     /** Appends a posting and its 64-bit signature to an element's list, creating the list if needed. */
-    private void append(int found, long element, long posting, long signature) {
-        int list = found == EMPTY ? newList(element) : found;
-        long[] entries = lists[list];
+    private void append(int slot, long element, long posting, long signature) {
+        if (slotLists[slot] != null && keys[slot] != element) {
+            slot = slotOf(element); // another new list of this document took the free slot found
+        }
+        long[] entries = slotLists[slot];
+        if (entries == null) {
+            entries = slotLists[slot] = new long[3];
+            keys[slot] = element;
+            listCount++;
+            listBytes += 40;
+        }
         int size = (int) entries[0];
         int capacity = capacity(entries);
         if (size == capacity) {
@@ -130,11 +138,11 @@ final class PostingLists {
             long[] larger = new long[1 + 2 * grown];
             System.arraycopy(entries, 0, larger, 0, 1 + size);
             System.arraycopy(entries, 1 + capacity, larger, 1 + grown, size);
-            entries = lists[list] = larger;
+            entries = slotLists[slot] = larger;
             capacity = grown;
         }
-        entries[1 + size] = posting;
-        entries[1 + capacity + size] = signature;
+        entries[1 + size] = signature;
+        entries[1 + capacity + size] = posting;
         entries[0] = size + 1;
         postings++;
     }
@@ -144,36 +152,14 @@ final class PostingLists {
         return (entries.length - 1) >>> 1;
     }
 
-    /** Where a list's signatures start in its entries: the i-th posting's is at signatureOffset + i. */
-    static int signatureOffset(long[] entries) {
+    /** Where a list's postings start in its entries: the i-th posting's is at postingOffset + i, its signature at 1 + i. */
+    static int postingOffset(long[] entries) {
         return 1 + capacity(entries);
     }
 
-    /** The list number of an element, or -1 when no document has it. */
-    int listOf(long element) {
-        long[] slots = table;
-        int mask = (slots.length >> 1) - 1;
-        for (int i = slot(element, mask); ; i = (i + 1) & mask) {
-            int list = (int) slots[2 * i + 1];
-            if (list == EMPTY || slots[2 * i] == element) {
-                return list;
-            }
-        }
-    }
-
-    /** The entries of an element's list ({@link #postings}), or null when no document has it. */
+    /** The entries of an element's list (size, signatures, postings), or null when no document has it. */
     long[] entriesOf(long element) {
-        int list = listOf(element);
-        return list < 0 ? null : lists[list];
-    }
-
-    /** A list's entries: the size in [0], the postings from [1], the signatures from {@link #signatureOffset}. */
-    long[] postings(int list) {
-        return lists[list];
-    }
-
-    int size(int list) {
-        return (int) lists[list][0];
+        return slotLists[slotOf(element)];
     }
 
     long postings() {
@@ -181,47 +167,39 @@ final class PostingLists {
     }
 
     long approximateBytes() {
-        return 8L * table.length + 8L * lists.length + listCount * 16L + listBytes;
+        // a key and a compressed reference per slot, the lists' headers and entries
+        return 12L * keys.length + listBytes;
     }
 
-    private int newList(long element) {
-        if (listCount == lists.length) {
-            lists = Arrays.copyOf(lists, listCount * 2);
-        }
-        if (2 * (listCount + 1) > table.length >> 1) {
-            rehash(table.length * 2);
-        }
-        int list = listCount++;
-        lists[list] = new long[3];
-        listBytes += 24;
-        put(element, list);
-        return list;
-    }
-
-    private void rehash(int longs) {
-        long[] old = table;
-        table = new long[longs];
-        clear(table);
-        for (int i = 0; i < old.length; i += 2) {
-            if ((int) old[i + 1] != EMPTY) {
-                put(old[i], (int) old[i + 1]);
+    /** The slot holding the element, or the free slot where it would go. */
+    private int slotOf(long element) {
+        int mask = keys.length - 1;
+        for (int i = slot(element, mask); ; i = (i + 1) & mask) {
+            if (slotLists[i] == null || keys[i] == element) {
+                return i;
             }
         }
     }
 
-    private void put(long element, int list) {
-        int mask = (table.length >> 1) - 1;
-        int i = slot(element, mask);
-        while ((int) table[2 * i + 1] != EMPTY) {
-            i = (i + 1) & mask;
+    /** Keeps the load at most one half once {@code lists} lists are held. */
+    private void ensureRoom(int lists) {
+        int slots = keys.length;
+        while (2L * lists > slots) {
+            slots *= 2;
         }
-        table[2 * i] = element;
-        table[2 * i + 1] = list;
-    }
-
-    private static void clear(long[] slots) {
-        for (int i = 1; i < slots.length; i += 2) {
-            slots[i] = EMPTY;
+        if (slots == keys.length) {
+            return;
+        }
+        long[] oldKeys = keys;
+        long[][] oldLists = slotLists;
+        keys = new long[slots];
+        slotLists = new long[slots][];
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldLists[i] != null) {
+                int slot = slotOf(oldKeys[i]);
+                keys[slot] = oldKeys[i];
+                slotLists[slot] = oldLists[i];
+            }
         }
     }
 

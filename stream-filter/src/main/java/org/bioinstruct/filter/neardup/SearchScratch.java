@@ -18,6 +18,11 @@ final class SearchScratch {
     int[] listLeastNeeded = new int[256];
     private long[][] listEntries = new long[256][];
 
+    /** Postings whose signatures passed: the list (its index here) and the entry of the signature. */
+    int hits;
+    int[] hitList = new int[256];
+    int[] hitEntry = new int[256];
+
     int candidates;
     int[] candidate = new int[64];
     int[] candidateNeeded = new int[64];
@@ -30,6 +35,7 @@ final class SearchScratch {
 
     void clear() {
         lists = 0;
+        hits = 0;
         candidates = 0;
     }
 
@@ -59,15 +65,24 @@ final class SearchScratch {
         for (int k = 0; k < lists; k++) {
             long[] entries = listEntries[k];
             if (entries != null) {
-                int from = PostingLists.signatureOffset(entries);
-                int end = from + (int) entries[0];
-                for (int at = from; at < end; at += LONGS_PER_LINE) {
+                int end = 1 + (int) entries[0];
+                for (int at = LONGS_PER_LINE; at < end; at += LONGS_PER_LINE) {
                     touched += (int) entries[at];
                 }
             }
         }
         sink += touched;
         return listEntries;
+    }
+
+    void addHit(int list, int entry) {
+        if (hits == hitList.length) {
+            hitList = Arrays.copyOf(hitList, 2 * hits);
+            hitEntry = Arrays.copyOf(hitEntry, 2 * hits);
+        }
+        hitList[hits] = list;
+        hitEntry[hits] = entry;
+        hits++;
     }
 
     void addCandidate(int document, int needed, int first, int from, int length) {
