@@ -51,8 +51,6 @@ public final class NearDuplicateIndex implements NearDuplicates {
     private static final int REORDER_FROM = 1000;
     /** Growth since the last snapshot that triggers the next one. */
     private static final int REORDER_GROWTH = 2;
-    /** Bit-planes of the query's per-signature-bit counts: counts up to 2^PLANES - 1 are exact. */
-    private static final int PLANES = 4;
     /** A needed overlap no bound reaches. */
     private static final int IMPOSSIBLE = Integer.MAX_VALUE;
     private final SimilarityBounds bounds;
@@ -65,8 +63,6 @@ public final class NearDuplicateIndex implements NearDuplicates {
     private int[][] orderedTokens = new int[1024][];
     private int[] lengths = new int[1024];
     private String[] ids = new String[1024];
-    private int[] visitedAt = new int[1024];
-    private int query;
     private int size;
     private int snapshotSize;
     private long documentBytes;
@@ -114,13 +110,9 @@ public final class NearDuplicateIndex implements NearDuplicates {
             ordered[i] = Vocabulary.orderOf(keys[i]);
         }
         int prefix = bounds.prefixLength(keys.length);
-        long[] suffixSignatures = new long[prefix];
-        long signature = 0;
-        for (int i = keys.length - 1; i >= 0; i--) {
-            signature |= 1L << signatureBit(Vocabulary.idOf(keys[i]));
-            if (i < prefix) {
-                suffixSignatures[i] = signature;
-            }
+        int[] tokens = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            tokens[i] = Vocabulary.idOf(keys[i]);
         }
         long[] elements = new long[prefix];
         long[] posted = new long[prefix];
@@ -131,7 +123,8 @@ public final class NearDuplicateIndex implements NearDuplicates {
                     PostingLists.bucket(keys.length, keys.length - i));
             posted[i] = PostingLists.posting(document, i, keys.length);
         }
-        postings.addAll(elements, posted, suffixSignatures);
+        postings.addAll(elements, posted, SuffixCounts.suffixSignatures(tokens, prefix, 0),
+                SuffixCounts.suffixSignatures(tokens, prefix, 1));
     }
 
     /**
@@ -177,7 +170,7 @@ public final class NearDuplicateIndex implements NearDuplicates {
 
     @Override
     public long approximateBytes() {
-        return documentBytes + 4L * 5 * ids.length + postings.approximateBytes() + vocabulary.approximateBytes()
+        return documentBytes + 4L * 4 * ids.length + postings.approximateBytes() + vocabulary.approximateBytes()
                 + lcs.approximateBytes();
     }
 
@@ -194,18 +187,11 @@ public final class NearDuplicateIndex implements NearDuplicates {
         private final int maxLength;
         /** The overlap a partner of each length needs, {@link #IMPOSSIBLE} outside the length window. */
         private final int[] neededOverlap;
-        /** Per element of the query's order: its token's signature bit, or -1 for a token no document has. */
-        private final int[] signatureBits;
         /** The orders of the query's elements, ascending. */
         private final int[] queryOrders;
-        /**
-         * For each order position q, the count of the query's elements from q on with each signature bit,
-         * as {@link #PLANES} bit-planes (plane k holds the bits whose count has bit k set), so the number
-         * of those elements whose bit is in a signature is a few popcounts. Elements past the 15th of one
-         * bit are not in the planes: {@code excessFrom[q]} counts them, as if all were admitted.
-         */
-        private final long[] countPlanes;
-        private final int[] excessFrom;
+        /** The query's counts against each posting's first and second signature. */
+        private final SuffixCounts counts;
+        private final SuffixCounts counts2;
         private boolean patternLoaded;
         private int best = -1;
         private double bestSimilarity;
@@ -223,34 +209,17 @@ public final class NearDuplicateIndex implements NearDuplicates {
                 neededOverlap[n] = bounds.requiredOverlap(length, n);
             }
             long[] keys = query.orderedKeys();
-            this.signatureBits = new int[keys.length];
             this.queryOrders = new int[keys.length];
+            int[] bits = new int[keys.length];
+            int[] bits2 = new int[keys.length];
             for (int q = 0; q < keys.length; q++) {
                 int token = Vocabulary.idOf(keys[q]);
-                signatureBits[q] = token < 0 ? -1 : signatureBit(token);
+                bits[q] = token < 0 ? SuffixCounts.NO_BIT : SuffixCounts.bit(token, 0);
+                bits2[q] = token < 0 ? SuffixCounts.NO_BIT : SuffixCounts.bit(token, 1);
                 queryOrders[q] = Vocabulary.orderOf(keys[q]);
             }
-            // bit-planes of the per-bit counts of the query's elements from q on: count = sum 2^k [bit in plane k]
-            this.countPlanes = new long[(length + 1) * PLANES];
-            this.excessFrom = new int[length + 1];
-            int[] held = new int[64];
-            for (int q = length - 1; q >= 0; q--) {
-                System.arraycopy(countPlanes, (q + 1) * PLANES, countPlanes, q * PLANES, PLANES);
-                excessFrom[q] = excessFrom[q + 1];
-                int bit = signatureBits[q];
-                if (bit < 0) {
-                    continue;
-                }
-                int count = ++held[bit];
-                if (count < 1 << PLANES) {
-                    for (int k = 0; k < PLANES; k++) {
-                        long mask = 1L << bit;
-                        countPlanes[q * PLANES + k] = (countPlanes[q * PLANES + k] & ~mask) | ((count >>> k & 1L) << bit);
-                    }
-                } else {
-                    excessFrom[q]++;
-                }
-            }
+            this.counts = new SuffixCounts(bits);
+            this.counts2 = new SuffixCounts(bits2);
         }
 
         /**
@@ -259,7 +228,6 @@ public final class NearDuplicateIndex implements NearDuplicates {
          * filtering postings into candidates, then merge the candidates.
          */
         Optional<Match> run() {
-            int stamp = nextQuery();
             long[] keys = query.orderedKeys();
             int occurrence = 0;
             scratch.clear();
@@ -279,7 +247,7 @@ public final class NearDuplicateIndex implements NearDuplicates {
             }
             for (int h = 0; h < scratch.hits; h++) {
                 int k = scratch.hitList[h];
-                checkHit(lists[k], k, scratch.hitEntry[h], stamp);
+                checkHit(lists[k], k, scratch.hitEntry[h]);
             }
             scratch.touchCandidates(orderedTokens);
             for (int c = 0; c < scratch.candidates; c++) {
@@ -329,12 +297,14 @@ public final class NearDuplicateIndex implements NearDuplicates {
          * in the list needs: nearly every posting fails here, so this pass reads signatures alone.
          */
         private void scanSignatures(long[] entries, int k, int leastNeeded) {
-            int at = scratch.listFirst[k] * PLANES;
-            long plane0 = countPlanes[at];
-            long plane1 = countPlanes[at + 1];
-            long plane2 = countPlanes[at + 2];
-            long plane3 = countPlanes[at + 3];
-            int least = leastNeeded - excessFrom[scratch.listFirst[k]];
+            int first = scratch.listFirst[k];
+            long[] planes = counts.planes;
+            int at = first * SuffixCounts.PLANES;
+            long plane0 = planes[at];
+            long plane1 = planes[at + 1];
+            long plane2 = planes[at + 2];
+            long plane3 = planes[at + 3];
+            int least = leastNeeded - counts.excess[first];
             int end = 1 + (int) entries[0];
             if ((plane2 | plane3) == 0) {
                 // no signature bit counted more than three times from here on: two planes suffice
@@ -363,14 +333,11 @@ public final class NearDuplicateIndex implements NearDuplicates {
          * One passing is marked and becomes a candidate for the merge. The hits are checked in a pass of
          * their own so that their postings' cache misses overlap.
          */
-        private void checkHit(long[] entries, int k, int e, int stamp) {
+        private void checkHit(long[] entries, int k, int e) {
             int first = scratch.listFirst[k];
-            int at = first * PLANES;
-            long signature = entries[e];
-            int admitted = excessFrom[first] + Long.bitCount(signature & countPlanes[at])
-                    + 2 * Long.bitCount(signature & countPlanes[at + 1])
-                    + 4 * Long.bitCount(signature & countPlanes[at + 2]) + 8 * Long.bitCount(signature & countPlanes[at + 3]);
-            long posting = entries[PostingLists.postingOffset(entries) + e - 1];
+            int at = PostingLists.postingOffset(entries) + 2 * (e - 1);
+            long posting = entries[at];
+            int admitted = Math.min(counts.admitted(entries[e], first), counts2.admitted(entries[at + 1], first));
             int partnerLength = PostingLists.length(posting);
             int needed;
             if (partnerLength == PostingLists.LARGE) {
@@ -386,10 +353,9 @@ public final class NearDuplicateIndex implements NearDuplicates {
                 return;
             }
             int document = PostingLists.document(posting);
-            if (visitedAt[document] == stamp) {
+            if (scratch.isCandidate(document)) {
                 return;
             }
-            visitedAt[document] = stamp;
             scratch.addCandidate(document, needed, first, position == PostingLists.LARGE ? 0 : position, partnerLength);
         }
 
@@ -439,14 +405,6 @@ public final class NearDuplicateIndex implements NearDuplicates {
         }
     }
 
-    private int nextQuery() {
-        if (++query == 0) {
-            Arrays.fill(visitedAt, 0);
-            query = 1;
-        }
-        return query;
-    }
-
     private void ensureCapacity(int needed) {
         if (needed <= ids.length) {
             return;
@@ -456,12 +414,6 @@ public final class NearDuplicateIndex implements NearDuplicates {
         orderedTokens = Arrays.copyOf(orderedTokens, capacity);
         lengths = Arrays.copyOf(lengths, capacity);
         ids = Arrays.copyOf(ids, capacity);
-        visitedAt = Arrays.copyOf(visitedAt, capacity);
-    }
-
-    /** A token's bit in the 64-bit posting signatures. */
-    private static int signatureBit(int token) {
-        return (token * 0x9E3779B9) >>> 26;
     }
 
     private static int mostRepeats(List<String> tokens) {

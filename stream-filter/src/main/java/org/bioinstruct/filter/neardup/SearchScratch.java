@@ -33,7 +33,19 @@ final class SearchScratch {
     /** Keeps the touched values live so the loads are not optimized away. */
     private int sink;
 
+    /**
+     * The candidates as a set, open addressing: slot i holds candidateSlot[i] - 1 when its stamp is this
+     * search's. Small and search-local, it stays in cache, where a per-document mark would miss.
+     */
+    private int[] setDocument = new int[256];
+    private int[] setStamp = new int[256];
+    private int stamp;
+
     void clear() {
+        if (++stamp == 0) {
+            Arrays.fill(setStamp, 0);
+            stamp = 1;
+        }
         lists = 0;
         hits = 0;
         candidates = 0;
@@ -85,7 +97,23 @@ final class SearchScratch {
         hits++;
     }
 
+    /** Whether the document is already a candidate of this search. */
+    boolean isCandidate(int document) {
+        int mask = setDocument.length - 1;
+        for (int i = slot(document, mask); setStamp[i] == stamp; i = (i + 1) & mask) {
+            if (setDocument[i] == document) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds a document that {@link #isCandidate} has not seen in this search. */
     void addCandidate(int document, int needed, int first, int from, int length) {
+        if (2 * (candidates + 1) > setDocument.length) {
+            growSet();
+        }
+        insert(document);
         if (candidates == candidate.length) {
             int grown = 2 * candidates;
             candidate = Arrays.copyOf(candidate, grown);
@@ -100,6 +128,28 @@ final class SearchScratch {
         candidateFrom[candidates] = from;
         candidateLength[candidates] = length;
         candidates++;
+    }
+
+    private void insert(int document) {
+        int mask = setDocument.length - 1;
+        int i = slot(document, mask);
+        while (setStamp[i] == stamp) {
+            i = (i + 1) & mask;
+        }
+        setStamp[i] = stamp;
+        setDocument[i] = document;
+    }
+
+    private void growSet() {
+        setDocument = new int[2 * setDocument.length];
+        setStamp = new int[setDocument.length];
+        for (int c = 0; c < candidates; c++) {
+            insert(candidate[c]);
+        }
+    }
+
+    private static int slot(int document, int mask) {
+        return (document * 0x9E3779B9 >>> 16) & mask;
     }
 
     /** Reads each candidate's element array at the merge's starting point before any merge runs. */

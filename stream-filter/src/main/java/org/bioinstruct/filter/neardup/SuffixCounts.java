@@ -1,0 +1,68 @@
+package org.bioinstruct.filter.neardup;
+
+/**
+ * A query's signature counts: for each position q of its order, how many of its elements from q on carry
+ * each of the 64 signature bits, held as {@link #PLANES} bit-planes (plane k has the bits whose count has
+ * bit k set), so the number of those elements whose bit is in a posting's signature, an upper bound on
+ * what the posting's document can share with them, is a few popcounts. Elements past the 15th of one bit
+ * are not in the planes: {@link #excess} counts them, as if always present.
+ */
+final class SuffixCounts {
+    static final int PLANES = 4;
+    /** An element's bit when no document has its token: it can match nothing and is not counted. */
+    static final int NO_BIT = -1;
+
+    /** Plane k of position q at {@code q * PLANES + k}. */
+    final long[] planes;
+    final int[] excess;
+
+    /** @param bits the signature bit of each element of the query's order, or {@link #NO_BIT} */
+    SuffixCounts(int[] bits) {
+        int length = bits.length;
+        planes = new long[(length + 1) * PLANES];
+        excess = new int[length + 1];
+        int[] held = new int[64];
+        for (int q = length - 1; q >= 0; q--) {
+            System.arraycopy(planes, (q + 1) * PLANES, planes, q * PLANES, PLANES);
+            excess[q] = excess[q + 1];
+            int bit = bits[q];
+            if (bit == NO_BIT) {
+                continue;
+            }
+            int count = ++held[bit];
+            if (count < 1 << PLANES) {
+                long mask = 1L << bit;
+                for (int k = 0; k < PLANES; k++) {
+                    planes[q * PLANES + k] = (planes[q * PLANES + k] & ~mask) | ((count >>> k & 1L) << bit);
+                }
+            } else {
+                excess[q]++;
+            }
+        }
+    }
+
+    /** The query's elements from position q on whose bits are in {@code signature}. */
+    int admitted(long signature, int q) {
+        int at = q * PLANES;
+        return excess[q] + Long.bitCount(signature & planes[at]) + 2 * Long.bitCount(signature & planes[at + 1])
+                + 4 * Long.bitCount(signature & planes[at + 2]) + 8 * Long.bitCount(signature & planes[at + 3]);
+    }
+
+    /** A token's bit in signature {@code which} (0 or 1): two independent hashes. */
+    static int bit(int token, int which) {
+        return (token * (which == 0 ? 0x9E3779B9 : 0x85EBCA6B)) >>> 26;
+    }
+
+    /** The signatures (bits of the elements from each position on) of positions below {@code prefix}. */
+    static long[] suffixSignatures(int[] tokens, int prefix, int which) {
+        long[] signatures = new long[prefix];
+        long signature = 0;
+        for (int i = tokens.length - 1; i >= 0; i--) {
+            signature |= 1L << bit(tokens[i], which);
+            if (i < prefix) {
+                signatures[i] = signature;
+            }
+        }
+        return signatures;
+    }
+}
