@@ -39,7 +39,7 @@ public final class EndToEndBenchmark {
     /** Fewer records than this measure the tools' start-up rather than their rate. */
     static final long MIN_BASELINE_RECORDS = 200_000;
     static final long LARGE_HEAPS_ABOVE = 200_000;
-    static final Map<Stage, String> LARGE_HEAPS = Map.of(Stage.FILTER, "-Xmx1536m", Stage.GENERATOR, "-Xmx1g");
+    static final Map<Stage, String> LARGE_HEAPS = Map.of(Stage.FILTER, "-Xmx1536m");
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
 
@@ -135,10 +135,9 @@ public final class EndToEndBenchmark {
     }
 
     /**
-     * The stage as the demo starts it, except two heaps above {@value #LARGE_HEAPS_ABOVE} instructions: the
-     * filter's near-duplicate index holds about 750 B per accepted task (docs/BENCHMARKS.md, filter), about
-     * 700 MB at 1M, and the offline generator keeps every clean task it emitted (to plant duplicates), which
-     * fills its default 256 MB at about 500k and then spends its time in full GCs.
+     * The stage as the demo starts it, except the filter's heap above {@value #LARGE_HEAPS_ABOVE} instructions:
+     * its near-duplicate index holds about 1 KB per accepted task (docs/BENCHMARKS.md, filter), about 600 MB
+     * at the 1M run's 560k accepted, more than the demo's heap.
      */
     private JvmProcess start(StageLauncher launcher, Stage stage, Map<String, String> settings, Path dataDir,
                              long count) {

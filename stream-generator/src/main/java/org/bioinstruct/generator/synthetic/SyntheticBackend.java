@@ -23,6 +23,8 @@ public final class SyntheticBackend implements GenerationBackend {
     public static final double DUPLICATE_SHARE = 0.05;
     public static final double FLAWED_SHARE = 0.05;
     public static final double NEAR_DUPLICATE_SHARE = 0.05;
+    /** Clean tasks remembered for repeats and rewordings; up to here the sample is every clean task. */
+    static final int REMEMBERED = 10_000;
     /** Attempts to find a task not emitted before; after that a repeat is accepted rather than looping forever. */
     private static final int MAX_ATTEMPTS = 64;
     private static final double[] CATEGORY_CUMULATIVE = {0.35, 0.60, 0.85, 1.0};
@@ -32,7 +34,12 @@ public final class SyntheticBackend implements GenerationBackend {
     private final Map<Category, List<TaskTemplate>> templates = new EnumMap<>(Category.class);
     private final List<TaskTemplate> flawed = FlawedTemplates.all();
     private final LongHashSet emittedContent = new LongHashSet();
+    /**
+     * A uniform sample (reservoir) of the clean tasks emitted so far, where repeats and rewordings come
+     * from: bounded, so a run of millions of tasks holds as much memory as one of ten thousand.
+     */
     private final List<CandidateTask> cleanEmitted = new ArrayList<>();
+    private long cleanSeen;
 
     public SyntheticBackend(long seed) {
         this.pick = new Pick(seed);
@@ -82,8 +89,26 @@ public final class SyntheticBackend implements GenerationBackend {
             }
         }
         CandidateTask task = fresh(templates.get(category(pick.unit())));
-        cleanEmitted.add(task);
+        remember(task);
         return task;
+    }
+
+    /** Clean tasks held for repeats and rewordings. */
+    int remembered() {
+        return cleanEmitted.size();
+    }
+
+    /** Reservoir sampling (Algorithm R): every clean task so far is in the sample with equal chance. */
+    private void remember(CandidateTask task) {
+        cleanSeen++;
+        if (cleanEmitted.size() < REMEMBERED) {
+            cleanEmitted.add(task);
+            return;
+        }
+        long slot = (long) (pick.unit() * cleanSeen);
+        if (slot < REMEMBERED) {
+            cleanEmitted.set((int) slot, task);
+        }
     }
 
     private CandidateTask fresh(List<TaskTemplate> from) {

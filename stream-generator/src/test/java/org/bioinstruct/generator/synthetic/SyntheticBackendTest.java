@@ -43,6 +43,23 @@ class SyntheticBackendTest {
     }
 
     @Test
+    void holdsABoundedSampleOfCleanTasksThatKeepsRenewing() {
+        SyntheticBackend backend = new SyntheticBackend(5);
+        List<CandidateTask> tasks = backend.nextBatch(4 * SyntheticBackend.REMEMBERED);
+        assertEquals(SyntheticBackend.REMEMBERED, backend.remembered());
+        Map<CandidateTask, Integer> firstSeenAt = new HashMap<>();
+        int lateRepeats = 0;
+        for (int i = 0; i < tasks.size(); i++) {
+            Integer earlier = firstSeenAt.putIfAbsent(tasks.get(i), i);
+            if (earlier != null && earlier >= 2 * SyntheticBackend.REMEMBERED) {
+                lateRepeats++;
+            }
+        }
+        // repeats still occur after the sample is full, and some repeat tasks first emitted after that point
+        assertTrue(lateRepeats > 0, "no repeat of a task first emitted after the sample filled");
+    }
+
+    @Test
     void differentSeedsGiveDifferentTasks() {
         List<CandidateTask> a = new SyntheticBackend(1).nextBatch(50);
         List<CandidateTask> b = new SyntheticBackend(2).nextBatch(50);
