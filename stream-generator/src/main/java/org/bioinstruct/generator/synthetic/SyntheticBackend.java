@@ -4,6 +4,7 @@ import org.bioinstruct.generator.CandidateTask;
 import org.bioinstruct.generator.ContentKey;
 import org.bioinstruct.generator.GenerationBackend;
 import org.bioinstruct.generator.LongHashSet;
+import org.bioinstruct.generator.Reservoir;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,11 +39,11 @@ public final class SyntheticBackend implements GenerationBackend {
      * A uniform sample (reservoir) of the clean tasks emitted so far, where repeats and rewordings come
      * from: bounded, so a run of millions of tasks holds as much memory as one of ten thousand.
      */
-    private final List<CandidateTask> cleanEmitted = new ArrayList<>();
-    private long cleanSeen;
+    private final Reservoir<CandidateTask> cleanEmitted;
 
     public SyntheticBackend(long seed) {
         this.pick = new Pick(seed);
+        this.cleanEmitted = new Reservoir<>(REMEMBERED, pick::unit);
         templates.put(Category.QA, QaTemplates.all());
         templates.put(Category.IE, IeTemplates.all());
         templates.put(Category.GEN, GenTemplates.all());
@@ -76,20 +77,20 @@ public final class SyntheticBackend implements GenerationBackend {
 
     private CandidateTask next() {
         double roll = pick.unit();
-        if (roll < DUPLICATE_SHARE && !cleanEmitted.isEmpty()) {
-            return pick.one(cleanEmitted);
+        if (roll < DUPLICATE_SHARE && cleanEmitted.size() > 0) {
+            return pick.one(cleanEmitted.items());
         }
         if (roll < DUPLICATE_SHARE + FLAWED_SHARE) {
             return fresh(flawed);
         }
-        if (roll < DUPLICATE_SHARE + FLAWED_SHARE + NEAR_DUPLICATE_SHARE && !cleanEmitted.isEmpty()) {
-            CandidateTask reworded = NearDuplicates.reword(pick.one(cleanEmitted), pick);
+        if (roll < DUPLICATE_SHARE + FLAWED_SHARE + NEAR_DUPLICATE_SHARE && cleanEmitted.size() > 0) {
+            CandidateTask reworded = NearDuplicates.reword(pick.one(cleanEmitted.items()), pick);
             if (emittedContent.add(ContentKey.hash64(reworded.instruction(), reworded.input()))) {
                 return reworded;
             }
         }
         CandidateTask task = fresh(templates.get(category(pick.unit())));
-        remember(task);
+        cleanEmitted.offer(task);
         return task;
     }
 
@@ -98,18 +99,7 @@ public final class SyntheticBackend implements GenerationBackend {
         return cleanEmitted.size();
     }
 
-    /** Reservoir sampling (Algorithm R): every clean task so far is in the sample with equal chance. */
-    private void remember(CandidateTask task) {
-        cleanSeen++;
-        if (cleanEmitted.size() < REMEMBERED) {
-            cleanEmitted.add(task);
-            return;
-        }
-        long slot = (long) (pick.unit() * cleanSeen);
-        if (slot < REMEMBERED) {
-            cleanEmitted.set((int) slot, task);
-        }
-    }
+
 
     private CandidateTask fresh(List<TaskTemplate> from) {
         CandidateTask task = null;
