@@ -64,6 +64,14 @@ public final class NearDuplicateIndex implements NearDuplicates {
     private int[] lengths = new int[1024];
     private String[] ids = new String[1024];
     private int size;
+    /**
+     * The text {@link #nearest} last searched, with its tokens and encoding: a filter adds the text it has
+     * just searched, which then needs neither tokenizing nor (when every token is known) encoding again.
+     * Any add clears it, since an add can change the vocabulary's order.
+     */
+    private String lastText;
+    private List<String> lastTokens;
+    private Vocabulary.Encoded lastEncoded;
     private int snapshotSize;
     private long documentBytes;
 
@@ -74,7 +82,11 @@ public final class NearDuplicateIndex implements NearDuplicates {
 
     @Override
     public Optional<Match> nearest(String text) {
-        Vocabulary.Encoded encoded = vocabulary.encode(RougeTokenizer.tokens(text), false);
+        List<String> tokens = RougeTokenizer.tokens(text);
+        Vocabulary.Encoded encoded = vocabulary.encode(tokens, false);
+        lastText = text;
+        lastTokens = tokens;
+        lastEncoded = encoded;
         if (encoded.length() == 0 || size == 0) {
             return Optional.empty();
         }
@@ -83,11 +95,18 @@ public final class NearDuplicateIndex implements NearDuplicates {
 
     @Override
     public void add(String id, String text) {
-        List<String> tokens = RougeTokenizer.tokens(text);
+        boolean searched = text.equals(lastText);
+        List<String> tokens = searched ? lastTokens : RougeTokenizer.tokens(text);
+        Vocabulary.Encoded encoded = searched && lastEncoded.allKnown() ? lastEncoded : null;
+        lastText = null;
+        lastTokens = null;
+        lastEncoded = null;
         if (tokens.size() > PostingLists.MAX_OCCURRENCE + 1 && mostRepeats(tokens) > PostingLists.MAX_OCCURRENCE + 1) {
             throw new IllegalArgumentException("a token repeats more than " + (PostingLists.MAX_OCCURRENCE + 1) + " times");
         }
-        Vocabulary.Encoded encoded = vocabulary.encode(tokens, true);
+        if (encoded == null) {
+            encoded = vocabulary.encode(tokens, true);
+        }
         int document = size;
         ensureCapacity(document + 1);
         vocabulary.countDocument(encoded.orderedKeys());

@@ -37,6 +37,16 @@ final class Vocabulary {
         int length() {
             return sequence.length;
         }
+
+        /** Whether every token has an id (no temporary one from a lookup), so the encoding can be indexed. */
+        boolean allKnown() {
+            for (int id : sequence) {
+                if (id < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     Encoded encode(List<String> tokens, boolean intern) {
