@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "create-base-model", mixinStandardHelpOptions = true,
         description = {"Writes the project's tiny LLaMA base model in the Hugging Face layout (config.json,",
-                "model.safetensors, tokenizer.json, tokenizer_config.json, generation_config.json), optionally",
+                "model.safetensors, tokenizer.json, tokenizer_config.json, generation_config.json), of the width and",
+                "depth given (heads of 16 dimensions, two query heads per key/value head), optionally",
                 "pre-trained for a few hundred steps on the project's own biomedical text, on a corpus file, or on",
                 "the offline backend's domain text (--domain-tasks: inputs and outputs of N tasks as plain documents,",
                 "no instructions, drawn with a seed of their own). A directory that already holds a model is left as",
@@ -49,6 +50,14 @@ final class CreateBaseModelCommand implements Callable<Integer> {
             description = "Seed of the domain text; keep it apart from the runs' seeds (default: ${DEFAULT-VALUE}).")
     long domainSeed;
 
+    @Option(names = "--hidden-size", defaultValue = "64", paramLabel = "H",
+            description = "Hidden size, a multiple of 32 (default: ${DEFAULT-VALUE}).")
+    int hiddenSize;
+
+    @Option(names = "--layers", defaultValue = "2", paramLabel = "L",
+            description = "Decoder layers (default: ${DEFAULT-VALUE}).")
+    int layers;
+
     @Override
     public Integer call() throws Exception {
         if (corpus != null && domainTasks > 0) {
@@ -65,16 +74,19 @@ final class CreateBaseModelCommand implements Callable<Integer> {
             }
         }
         List<String> arguments = new ArrayList<>(List.of(MAIN_CLASS, "--out", absolute.toString(),
-                "--pretrain-steps", Integer.toString(pretrainSteps), "--seed", Long.toString(seed)));
+                "--pretrain-steps", Integer.toString(pretrainSteps), "--seed", Long.toString(seed),
+                "--hidden-size", Integer.toString(hiddenSize), "--layers", Integer.toString(layers)));
         if (corpusFile != null) {
             arguments.addAll(List.of("--corpus", corpusFile.toAbsolutePath().toString()));
         }
         return java(Stage.TRAINER, arguments);
     }
 
+    /** One torch thread, as the stages use: on a few shared cores more threads make pre-training many times slower. */
     private static int java(Stage module, List<String> arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g", "-Dai.djl.offline=true", "-cp", ProjectLayout.detect().classpath(module.module())));
+                "-Xmx2g", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
+                "-Dai.djl.pytorch.num_interop_threads=1", "-cp", ProjectLayout.detect().classpath(module.module())));
         command.addAll(arguments);
         return new ProcessBuilder(command).inheritIO().start().waitFor();
     }

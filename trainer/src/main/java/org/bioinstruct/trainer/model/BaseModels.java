@@ -55,7 +55,12 @@ public final class BaseModels {
      */
     public static void create(Path dir, long seed, int pretrainSteps, Consumer<Pretrainer.Point> progress)
             throws IOException {
-        create(dir, seed, pretrainSteps, BiomedicalCorpus.texts(CORPUS_TEXTS, seed), progress);
+        create(dir, seed, pretrainSteps, builtInCorpus(seed), progress);
+    }
+
+    /** The project's own biomedical text the tiny model is made from when no corpus is given. */
+    public static List<String> builtInCorpus(long seed) {
+        return BiomedicalCorpus.texts(CORPUS_TEXTS, seed);
     }
 
     /**
@@ -64,11 +69,17 @@ public final class BaseModels {
      */
     public static void create(Path dir, long seed, int pretrainSteps, List<String> corpus,
                               Consumer<Pretrainer.Point> progress) throws IOException {
+        create(dir, seed, pretrainSteps, TinyShape.DEFAULT, corpus, progress);
+    }
+
+    /** As {@link #create(Path, long, int, List, Consumer)}, with a tiny model of another width and depth. */
+    public static void create(Path dir, long seed, int pretrainSteps, TinyShape shape, List<String> corpus,
+                              Consumer<Pretrainer.Point> progress) throws IOException {
         Path parent = dir.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createDirectory(parent.resolve("." + dir.getFileName() + ".tmp-" + UUID.randomUUID()));
         try {
-            writeTinyModel(tmp, seed, pretrainSteps, corpus, progress);
+            writeTinyModel(tmp, seed, pretrainSteps, shape, corpus, progress);
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileSystemException e) {
             // losing a race: another process renamed its model into place first
@@ -80,9 +91,9 @@ public final class BaseModels {
         }
     }
 
-    private static void writeTinyModel(Path dir, long seed, int pretrainSteps, List<String> corpus,
+    private static void writeTinyModel(Path dir, long seed, int pretrainSteps, TinyShape shape, List<String> corpus,
                                        Consumer<Pretrainer.Point> progress) throws IOException {
-        LlamaConfig config = LlamaConfig.tiny(TINY_VOCAB_SIZE, BpeTrainer.BOS_ID, BpeTrainer.EOS_ID);
+        LlamaConfig config = shape.config(TINY_VOCAB_SIZE, BpeTrainer.BOS_ID, BpeTrainer.EOS_ID);
         BpeTrainer tokenizer = BpeTrainer.train(corpus, TINY_VOCAB_SIZE);
         if (tokenizer.vocabSize() != TINY_VOCAB_SIZE) {
             throw new IllegalStateException("tokenizer training reached only " + tokenizer.vocabSize() + " tokens");

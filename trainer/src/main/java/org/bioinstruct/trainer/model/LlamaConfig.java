@@ -36,6 +36,9 @@ public record LlamaConfig(
         String torchDtype) {
 
     public static final String FILE_NAME = "config.json";
+    public static final int TINY_HIDDEN_SIZE = 64;
+    public static final int TINY_LAYERS = 2;
+    private static final int TINY_HEAD_DIM = 16;
     public static final List<String> DTYPES = List.of("float32", "float16", "bfloat16");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -77,8 +80,22 @@ public record LlamaConfig(
 
     /** The project's tiny model: hidden 64, 2 layers, 4 query heads sharing 2 key/value heads, 256 positions. */
     public static LlamaConfig tiny(int vocabSize, int bosTokenId, int eosTokenId) {
-        return new LlamaConfig(64, 172, 2, 4, 2, 16, 1e-6, 10_000.0, RopeScaling.NONE, vocabSize, 256, false,
-                bosTokenId, List.of(eosTokenId), null, "float32");
+        return tiny(TINY_HIDDEN_SIZE, TINY_LAYERS, vocabSize, bosTokenId, eosTokenId);
+    }
+
+    /**
+     * A tiny model of the given width and depth, shaped as {@link #tiny(int, int, int)}: heads of 16 dimensions,
+     * half as many key/value heads as query heads, an MLP about 8/3 as wide as the hidden size (a multiple of 4).
+     */
+    public static LlamaConfig tiny(int hiddenSize, int layers, int vocabSize, int bosTokenId, int eosTokenId) {
+        if (hiddenSize <= 0 || hiddenSize % (2 * TINY_HEAD_DIM) != 0) {
+            throw new InvalidConfigException("hidden_size", hiddenSize, "must be a positive multiple of " + 2 * TINY_HEAD_DIM);
+        }
+        positive("num_hidden_layers", layers);
+        int heads = hiddenSize / TINY_HEAD_DIM;
+        int intermediate = (hiddenSize * 8 / 3 + 3) / 4 * 4;
+        return new LlamaConfig(hiddenSize, intermediate, layers, heads, heads / 2, TINY_HEAD_DIM, 1e-6, 10_000.0,
+                RopeScaling.NONE, vocabSize, 256, false, bosTokenId, List.of(eosTokenId), null, "float32");
     }
 
     public int numKeyValueGroups() {

@@ -2,16 +2,18 @@ package org.bioinstruct.trainer.model;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 
 /**
- * {@code create-base-model --out DIR [--pretrain-steps N] [--seed S] [--corpus FILE]}: writes the project's tiny
- * LLaMA base model in the Hugging Face layout (config.json, model.safetensors, tokenizer.json,
- * tokenizer_config.json, generation_config.json), optionally pre-trained for N steps on the project's biomedical
- * text, or on the documents in FILE (one JSON string per line; the tokenizer is then trained on them too),
- * printing the loss curve. Does nothing if DIR already holds a model.
+ * {@code create-base-model --out DIR [--pretrain-steps N] [--seed S] [--corpus FILE] [--hidden-size H]
+ * [--layers L]}: writes the project's tiny LLaMA base model in the Hugging Face layout (config.json,
+ * model.safetensors, tokenizer.json, tokenizer_config.json, generation_config.json), hidden 64 and 2 layers
+ * unless told otherwise, optionally pre-trained for N steps on the project's biomedical text, or on the documents
+ * in FILE (one JSON string per line; the tokenizer is then trained on them too), printing the loss curve. Does
+ * nothing if DIR already holds a model.
  */
 public final class TinyBaseModelCommand {
     private TinyBaseModelCommand() {
@@ -22,6 +24,8 @@ public final class TinyBaseModelCommand {
         int steps = 0;
         long seed = 7;
         Path corpus = null;
+        int hiddenSize = TinyShape.DEFAULT.hiddenSize();
+        int layers = TinyShape.DEFAULT.layers();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             String value = i + 1 < args.length ? args[++i] : null;
@@ -30,17 +34,27 @@ public final class TinyBaseModelCommand {
                 case "--pretrain-steps" -> steps = (int) number(option, value, 0, 100_000);
                 case "--seed" -> seed = number(option, value, Long.MIN_VALUE, Long.MAX_VALUE);
                 case "--corpus" -> corpus = Path.of(required(option, value));
+                case "--hidden-size" -> hiddenSize = (int) number(option, value, TinyShape.HIDDEN_SIZE_STEP, 4096);
+                case "--layers" -> layers = (int) number(option, value, 1, 64);
                 default -> throw new InvalidConfigException(option, null,
-                        "expected --out, --pretrain-steps, --seed or --corpus");
+                        "expected --out, --pretrain-steps, --seed, --corpus, --hidden-size or --layers");
             }
         }
         if (out == null) {
             throw new InvalidConfigException("--out", null, "required: the directory to write the model to");
         }
-        run(out, steps, seed, corpus);
+        run(out, steps, seed, corpus, shape(hiddenSize, layers));
     }
 
-    static void run(Path out, int steps, long seed, Path corpus) throws IOException {
+    private static TinyShape shape(int hiddenSize, int layers) {
+        if (hiddenSize % TinyShape.HIDDEN_SIZE_STEP != 0) {
+            throw new InvalidConfigException("--hidden-size", hiddenSize,
+                    "must be a multiple of " + TinyShape.HIDDEN_SIZE_STEP);
+        }
+        return new TinyShape(hiddenSize, layers);
+    }
+
+    static void run(Path out, int steps, long seed, Path corpus, TinyShape shape) throws IOException {
         if (BaseModels.exists(out)) {
             System.out.println("base model already present in " + out);
             return;
@@ -51,11 +65,8 @@ public final class TinyBaseModelCommand {
                 System.out.printf(Locale.ROOT, "pre-training step %d/%d  loss %.4f%n", point.step(), steps, point.loss());
             }
         };
-        if (corpus == null) {
-            BaseModels.create(out, seed, steps, progress);
-        } else {
-            BaseModels.create(out, seed, steps, CorpusFile.read(corpus), progress);
-        }
+        List<String> texts = corpus == null ? BaseModels.builtInCorpus(seed) : CorpusFile.read(corpus);
+        BaseModels.create(out, seed, steps, shape, texts, progress);
         BaseModel model = BaseModels.load(out);
         System.out.printf(Locale.ROOT, "wrote %s: %d layers, hidden %d, vocab %d, %d parameters, in %.1f s%n", out,
                 model.config().numHiddenLayers(), model.config().hiddenSize(), model.config().vocabSize(),

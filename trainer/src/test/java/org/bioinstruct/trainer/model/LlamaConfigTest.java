@@ -31,6 +31,18 @@ class LlamaConfigTest {
             """;
 
     @Test
+    void tinyShapesKeepHeadsOf16AndTwoQueryHeadsPerKeyValueHead() {
+        LlamaConfig standard = LlamaConfig.tiny(1024, 1, 2);
+        assertEquals(List.of(64, 172, 2, 4, 2, 16), List.of(standard.hiddenSize(), standard.intermediateSize(),
+                standard.numHiddenLayers(), standard.numAttentionHeads(), standard.numKeyValueHeads(), standard.headDim()));
+        LlamaConfig wider = LlamaConfig.tiny(128, 4, 1024, 1, 2);
+        assertEquals(List.of(128, 344, 4, 8, 4, 16), List.of(wider.hiddenSize(), wider.intermediateSize(),
+                wider.numHiddenLayers(), wider.numAttentionHeads(), wider.numKeyValueHeads(), wider.headDim()));
+        assertEquals("hidden_size", assertThrows(InvalidConfigException.class,
+                () -> LlamaConfig.tiny(80, 2, 1024, 1, 2)).key());
+    }
+
+    @Test
     void readsARealLlamaConfigIgnoringUnknownKeys() throws IOException {
         LlamaConfig config = LlamaConfig.parse(JSON.readTree(LLAMA_31_8B));
 

@@ -59,7 +59,26 @@ class TinyBaseModelCommandTest {
     }
 
     @Test
+    void writesAModelOfTheRequestedWidthAndDepth() throws Exception {
+        Path out = dir.resolve("wide");
+        TinyBaseModelCommand.main(new String[] {"--out", out.toString(), "--hidden-size", "96", "--layers", "3"});
+
+        BaseModel base = BaseModels.load(out);
+        assertEquals(96, base.config().hiddenSize());
+        assertEquals(3, base.config().numHiddenLayers());
+        assertEquals(6, base.config().numAttentionHeads());
+        assertTrue(base.weights().containsKey("model.layers.2.self_attn.q_proj.weight"), "third layer's weights");
+        try (LanguageModel model = LanguageModel.create(base)) {
+            assertEquals(base.config().vocabSize(), model.tokenizer().vocabSize());
+        }
+    }
+
+    @Test
     void badOptionsFailNamingTheOption() {
+        assertEquals("--hidden-size", assertThrows(InvalidConfigException.class,
+                () -> TinyBaseModelCommand.main(new String[] {"--out", "x", "--hidden-size", "80"})).key());
+        assertEquals("--layers", assertThrows(InvalidConfigException.class,
+                () -> TinyBaseModelCommand.main(new String[] {"--out", "x", "--layers", "0"})).key());
         assertEquals("--out", assertThrows(InvalidConfigException.class,
                 () -> TinyBaseModelCommand.main(new String[] {"--pretrain-steps", "5"})).key());
         assertEquals("--pretrain-steps", assertThrows(InvalidConfigException.class,
