@@ -150,7 +150,7 @@ public final class EndToEndBenchmark {
         jvmArgs.add(0, heap);
         Path config = dataDir.resolve("config").resolve(stage.cliName() + ".properties");
         return JvmProcess.start(stage.cliName(), layout.classpath(stage.module()), jvmArgs, stage.mainClass(),
-                List.of("--config", config.toString()), launcher.logOf(stage));
+                List.of("--config", config.toString()), launcher.logOf(stage), launcher.environment(stage));
     }
 
     private static JvmProcess watched(RssSampler rss, JvmProcess process) {

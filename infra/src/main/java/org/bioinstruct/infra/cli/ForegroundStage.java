@@ -22,9 +22,10 @@ final class ForegroundStage {
         config.put(CommonKeys.BOOTSTRAP_SERVERS, state.bootstrapServers());
         config.put(CommonKeys.SCHEMA_REGISTRY_URL, state.registryUrl());
         config.put(CommonKeys.DATA_DIR, dataDir.path().toString());
-        List<String> command = new StageLauncher(ProjectLayout.detect(), dataDir.path())
-                .foregroundCommand(stage, config, extraArgs);
-        Process process = new ProcessBuilder(command).inheritIO().start();
+        StageLauncher launcher = new StageLauncher(ProjectLayout.detect(), dataDir.path());
+        ProcessBuilder builder = new ProcessBuilder(launcher.foregroundCommand(stage, config, extraArgs)).inheritIO();
+        builder.environment().putAll(launcher.environment(stage));
+        Process process = builder.start();
         Thread stopChild = new Thread(process::destroy);
         Runtime.getRuntime().addShutdownHook(stopChild);
         int exit = process.waitFor();

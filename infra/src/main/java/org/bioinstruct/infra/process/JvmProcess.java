@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +30,12 @@ public final class JvmProcess implements AutoCloseable {
      */
     public static JvmProcess start(String name, String classpath, List<String> jvmArgs, String mainClass,
                                    List<String> args, Path log) {
+        return start(name, classpath, jvmArgs, mainClass, args, log, Map.of());
+    }
+
+    /** As {@link #start(String, String, List, String, List, Path)}, with these environment variables added. */
+    public static JvmProcess start(String name, String classpath, List<String> jvmArgs, String mainClass,
+                                   List<String> args, Path log, Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
@@ -38,7 +45,9 @@ public final class JvmProcess implements AutoCloseable {
         command.addAll(args);
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();

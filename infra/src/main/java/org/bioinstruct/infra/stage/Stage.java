@@ -42,6 +42,11 @@ public enum Stage {
                 "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1");
     }
 
+    /** Whether the stage runs models on DJL's PyTorch. */
+    public boolean runsPyTorch() {
+        return this == TRAINER || this == EVALUATOR;
+    }
+
     public static Stage byCliName(String name) {
         return Arrays.stream(values()).filter(s -> s.cliName.equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown stage '" + name + "'; one of "

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.bioinstruct.infra.process.JvmProcess;
 import org.bioinstruct.infra.process.ProjectLayout;
+import org.bioinstruct.schemas.platform.MklVendorShim;
 
 /**
  * Starts a stage as its own JVM. Its settings go to {@code <data-dir>/config/<stage>.properties}, so an
@@ -27,10 +28,18 @@ public final class StageLauncher {
     public JvmProcess start(Stage stage, Map<String, String> settings) {
         Path config = writeConfig(stage, settings);
         return JvmProcess.start(stage.cliName(), layout.classpath(stage.module()), stage.jvmArgs(),
-                stage.mainClass(), List.of("--config", config.toString()), logOf(stage));
+                stage.mainClass(), List.of("--config", config.toString()), logOf(stage), environment(stage));
     }
 
-    /** The command line that runs the stage in the foreground (for {@code bioinstruct run}). */
+    /**
+     * Environment variables the stage's JVM starts with: for the stages running DJL's PyTorch, on an AMD
+     * CPU, the preload that lets its MKL use the CPU's vector kernels ({@link MklVendorShim}).
+     */
+    public Map<String, String> environment(Stage stage) {
+        return stage.runsPyTorch() ? MklVendorShim.environment(layout.root().resolve("infra/target/native")) : Map.of();
+    }
+
+    /** The command line that runs the stage in the foreground (for {@code bioinstruct run}), with {@link #environment}. */
     public List<String> foregroundCommand(Stage stage, Map<String, String> settings, List<String> extraArgs) {
         Path config = writeConfig(stage, settings);
         List<String> command = new java.util.ArrayList<>();
