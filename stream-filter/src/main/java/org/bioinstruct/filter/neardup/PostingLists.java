@@ -208,8 +208,16 @@ final class PostingLists {
         }
     }
 
+    /**
+     * The home slot of an element: a hash of everything but its rest bucket, plus the rest bucket, so the
+     * lists of one (token, occurrence, length bucket), which a search looks up together, sit in adjacent
+     * slots and share the cache lines of both arrays.
+     */
     private static int slot(long element, int mask) {
-        long h = element * 0x9E3779B97F4A7C15L;
-        return (int) (h >>> 32) & mask;
+        long h = (element & ~REST_BUCKET_BITS) * 0x9E3779B97F4A7C15L;
+        return ((int) (h >>> 32) + (int) ((element & REST_BUCKET_BITS) >>> 18)) & mask;
     }
+
+    /** Where {@link #element} keeps the rest bucket (the low 7 bits of the bucket, above the occurrence). */
+    private static final long REST_BUCKET_BITS = 0x7FL << 18;
 }
