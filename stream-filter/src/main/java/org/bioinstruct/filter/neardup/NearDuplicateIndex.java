@@ -35,9 +35,9 @@ import java.util.Optional;
  * in both prefixes, so the first posting of y met while probing x's prefix in order is e's, at x's
  * position i and y's position j, and every shared element is at or after e: the overlap is at most
  * min(m - i, n - j) (positional), and at most the number of x's elements from i on whose token's
- * signature bit is among those of y's elements from j on (each posting carries that 64-bit suffix
- * signature; the query's per-bit counts from each i are kept as bit-planes, so the count is four
- * popcounts). Postings are bucketed by (n, n - j) on a geometric scale, and a probe reads only the
+ * signature bit is among those of y's elements from j on, for each of two independent 64-bit suffix
+ * signatures every posting carries ({@link SuffixCounts}: the query's per-bit counts from each i are kept
+ * as bit-planes, so a count is four popcounts; the second is read only when the first passes). Postings are bucketed by (n, n - j) on a geometric scale, and a probe reads only the
  * buckets whose n lies in [minimum partner length, the longest n with requiredOverlap(m, n) <= m - i]
  * and whose n - j can reach requiredOverlap(m, least n of the bucket): the positional bound fails for
  * every posting in the others. A document passing the first posting that survives is merged (both

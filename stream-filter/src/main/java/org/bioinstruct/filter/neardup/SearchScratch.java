@@ -34,8 +34,9 @@ final class SearchScratch {
     private int sink;
 
     /**
-     * The candidates as a set, open addressing: slot i holds candidateSlot[i] - 1 when its stamp is this
-     * search's. Small and search-local, it stays in cache, where a per-document mark would miss.
+     * The candidates as a set, open addressing: slot i holds document setDocument[i] when setStamp[i] is this
+     * search's stamp (older stamps are free slots, so clearing is one increment). Small and search-local, it
+     * stays in cache, where a per-document mark array would miss.
      */
     private int[] setDocument = new int[256];
     private int[] setStamp = new int[256];
