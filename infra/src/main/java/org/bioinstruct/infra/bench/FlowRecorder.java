@@ -8,14 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.bioinstruct.infra.ops.TopicFollower;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.AdapterCheckpoint;
 import org.bioinstruct.schemas.avro.EvalMetric;
@@ -34,15 +29,12 @@ import org.bioinstruct.schemas.topics.TopicCatalogue;
  */
 final class FlowRecorder implements AutoCloseable {
     private final TopicCatalogue topics;
-    private final KafkaConsumer<byte[], byte[]> consumer;
     private final Deserializer<AcceptedInstruction> acceptedReader;
     private final Deserializer<RejectedInstruction> rejectedReader;
     private final Deserializer<ShardManifest> shardReader;
     private final Deserializer<AdapterCheckpoint> checkpointReader;
     private final Deserializer<EvalMetric> evalReader;
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile RuntimeException failure;
+    private final TopicFollower follower;
 
     final LongSamples generatedToAccepted = new LongSamples();
     final LongSamples acceptedToShard = new LongSamples();
@@ -79,50 +71,16 @@ final class FlowRecorder implements AutoCloseable {
 
     FlowRecorder(TopicCatalogue topics, String bootstrapServers, String registryUrl) {
         this.topics = topics;
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         Map<String, String> serde = Map.of(SerdeConfig.REGISTRY_URL, registryUrl);
         this.acceptedReader = topics.accepted().valueSerde(serde).deserializer();
         this.rejectedReader = topics.rejected().valueSerde(serde).deserializer();
         this.shardReader = topics.shardsReady().valueSerde(serde).deserializer();
         this.checkpointReader = topics.checkpoints().valueSerde(serde).deserializer();
         this.evalReader = topics.evalMetrics().valueSerde(serde).deserializer();
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(topics.raw().name(), topics.accepted().name(), topics.rejected().name(),
-                topics.dlq().name(), topics.shardsReady().name(), topics.checkpoints().name(), topics.evalMetrics().name())) {
-            for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-                partitions.add(new TopicPartition(info.topic(), info.partition()));
-            }
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        this.thread = new Thread(this::pollLoop, "flow-recorder");
-        this.thread.setDaemon(true);
-        this.thread.start();
-    }
-
-    private void pollLoop() {
-        try {
-            while (running) {
-                var records = consumer.poll(Duration.ofMillis(200));
-                long seenAt = System.currentTimeMillis();
-                synchronized (this) {
-                    for (ConsumerRecord<byte[], byte[]> record : records) {
-                        apply(record, seenAt);
-                    }
-                }
-            }
-        } catch (WakeupException closing) {
-            // closing
-        } catch (RuntimeException e) {
-            failure = e;
-        } finally {
-            consumer.close();
-        }
+        this.follower = new TopicFollower("flow-recorder", bootstrapServers, List.of(topics.raw().name(),
+                topics.accepted().name(), topics.rejected().name(), topics.dlq().name(), topics.shardsReady().name(),
+                topics.checkpoints().name(), topics.evalMetrics().name()), 2000, Duration.ofMillis(200), this,
+                this::apply);
     }
 
     private void apply(ConsumerRecord<byte[], byte[]> record, long seenAt) {
@@ -178,6 +136,7 @@ final class FlowRecorder implements AutoCloseable {
 
     /** Runs {@code reader} on a consistent view of the figures. */
     synchronized <T> T read(Function<FlowRecorder, T> reader) {
+        RuntimeException failure = follower.failure();
         if (failure != null) {
             throw new IllegalStateException("following the topics failed: " + failure.getMessage(), failure);
         }
@@ -186,12 +145,6 @@ final class FlowRecorder implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        follower.close();
     }
 }

@@ -2,19 +2,13 @@ package org.bioinstruct.infra.demo;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.bioinstruct.infra.ops.TopicFollower;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.AdapterCheckpoint;
 import org.bioinstruct.schemas.avro.EvalMetric;
@@ -33,15 +27,12 @@ import org.bioinstruct.schemas.topics.TopicCatalogue;
 public final class PipelineWatcher implements AutoCloseable {
     private final TopicCatalogue catalogue;
     private final ShardSelection selection;
-    private final KafkaConsumer<byte[], byte[]> consumer;
     private final Deserializer<AcceptedInstruction> acceptedReader;
     private final Deserializer<RejectedInstruction> rejectedReader;
     private final Deserializer<ShardManifest> shardReader;
     private final Deserializer<AdapterCheckpoint> checkpointReader;
     private final Deserializer<EvalMetric> evalReader;
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile RuntimeException failure;
+    private final TopicFollower follower;
 
     private long generated;
     private long accepted;
@@ -58,47 +49,18 @@ public final class PipelineWatcher implements AutoCloseable {
                            String registryUrl) {
         this.catalogue = catalogue;
         this.selection = selection;
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         Map<String, String> serdeConfig = Map.of(SerdeConfig.REGISTRY_URL, registryUrl);
         this.acceptedReader = catalogue.accepted().valueSerde(serdeConfig).deserializer();
         this.rejectedReader = catalogue.rejected().valueSerde(serdeConfig).deserializer();
         this.shardReader = catalogue.shardsReady().valueSerde(serdeConfig).deserializer();
         this.checkpointReader = catalogue.checkpoints().valueSerde(serdeConfig).deserializer();
         this.evalReader = catalogue.evalMetrics().valueSerde(serdeConfig).deserializer();
-        List<TopicPartition> partitions = new ArrayList<>();
-        catalogue.all().forEach(spec -> {
-            for (PartitionInfo info : consumer.partitionsFor(spec.name(), Duration.ofSeconds(30))) {
-                partitions.add(new TopicPartition(info.topic(), info.partition()));
-            }
-        });
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        this.thread = new Thread(this::pollLoop, "pipeline-watcher");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        this.follower = new TopicFollower("pipeline-watcher", bootstrapServers,
+                catalogue.all().stream().map(spec -> spec.name()).toList(), 500, Duration.ofMillis(500), this,
+                (record, seenAt) -> apply(record));
     }
 
-    private void pollLoop() {
-        try {
-            while (running) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    apply(record);
-                }
-            }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            failure = e;
-        } finally {
-            consumer.close();
-        }
-    }
-
-    private synchronized void apply(ConsumerRecord<byte[], byte[]> record) {
+    private void apply(ConsumerRecord<byte[], byte[]> record) {
         String topic = record.topic();
         if (topic.equals(catalogue.raw().name())) {
             generated++;
@@ -139,6 +101,7 @@ public final class PipelineWatcher implements AutoCloseable {
     }
 
     public synchronized PipelineCounts snapshot() {
+        RuntimeException failure = follower.failure();
         if (failure != null) {
             throw new IllegalStateException("watching the topics failed: " + failure.getMessage(), failure);
         }
@@ -150,12 +113,6 @@ public final class PipelineWatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        follower.close();
     }
 }
