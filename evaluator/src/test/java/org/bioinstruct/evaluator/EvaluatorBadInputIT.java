@@ -241,6 +241,6 @@ class EvaluatorBadInputIT {
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+        return DlqHeaders.value(record.headers(), name).orElseThrow();
     }
 }

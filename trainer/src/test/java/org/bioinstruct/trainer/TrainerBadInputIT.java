@@ -12,21 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.bioinstruct.schemas.avro.AdapterCheckpoint;
 import org.bioinstruct.schemas.avro.ShardManifest;
@@ -105,13 +100,13 @@ class TrainerBadInputIT {
                 }
             }, "trainer-loop");
             thread.start();
-            awaitCommittedOffset(settings.groupId(), 3);
+            kafka.awaitCommittedOffset(settings.groupId(), TOPICS.shardsReady().name(), 3, Duration.ofSeconds(120));
             loop.stop(Duration.ofSeconds(30));
             thread.join(30_000);
         }
         assertNull(failure.get());
 
-        List<ConsumerRecord<byte[], byte[]>> dead = read(TOPICS.dlq().name(), 3, Duration.ofSeconds(3));
+        List<ConsumerRecord<byte[], byte[]>> dead = kafka.readCommitted(TOPICS.dlq().name(), 3, Duration.ofSeconds(3));
         assertEquals(List.of(missing.id(), "train-000002"), dead.stream().map(r -> key(r)).toList());
         assertTrue(header(dead.get(0), DlqHeaders.ERROR_MESSAGE).startsWith("cannot read shard file "
                 + Path.of(URI.create(missing.uri()))), header(dead.get(0), DlqHeaders.ERROR_MESSAGE));
@@ -125,7 +120,7 @@ class TrainerBadInputIT {
         assertEquals(List.of("0", "1"), dead.stream().map(r -> header(r, DlqHeaders.SOURCE_OFFSET)).toList());
 
         var values = TOPICS.checkpoints().valueSerde(Map.of("schema.registry.url", REGISTRY)).deserializer();
-        List<AdapterCheckpoint> checkpoints = read(TOPICS.checkpoints().name(), 2, Duration.ofSeconds(3)).stream()
+        List<AdapterCheckpoint> checkpoints = kafka.readCommitted(TOPICS.checkpoints().name(), 2, Duration.ofSeconds(3)).stream()
                 .map(r -> values.deserialize(r.topic(), r.headers(), r.value())).toList();
         assertEquals(1, checkpoints.size());
         assertEquals(List.of(gz.id()), checkpoints.get(0).getShardIds());
@@ -163,47 +158,11 @@ class TrainerBadInputIT {
             }
         }
     }
-
-    private static void awaitCommittedOffset(String groupId, long offset) throws Exception {
-        var partition = new TopicPartition(TOPICS.shardsReady().name(), 0);
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        try (var admin = kafka.admin()) {
-            while (System.nanoTime() < deadline) {
-                var committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get()
-                        .get(partition);
-                if (committed != null && committed.offset() >= offset) {
-                    return;
-                }
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("group " + groupId + " did not reach offset " + offset);
-    }
-
-    /** Committed records from the start of the topic until {@code count} arrived or {@code wait} passed. */
-    private static List<ConsumerRecord<byte[], byte[]>> read(String topic, int count, Duration wait) {
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-            var partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (records.size() < count && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
-    }
-
     private static String key(ConsumerRecord<byte[], byte[]> record) {
         return new String(record.key(), StandardCharsets.UTF_8);
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+        return DlqHeaders.value(record.headers(), name).orElseThrow();
     }
 }

@@ -16,14 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -151,41 +147,20 @@ class TrainerKillIT {
 
     private static List<AdapterCheckpoint> checkpoints(SingleNodeKafka kafka, int count, Duration wait) {
         Deserializer<AdapterCheckpoint> values = TOPICS.checkpoints().valueSerde(SERDE).deserializer();
-        return readCommitted(kafka, TOPICS.checkpoints().name(), count, wait).stream()
+        return kafka.readCommitted(TOPICS.checkpoints().name(), count, wait).stream()
                 .map(r -> values.deserialize(r.topic(), r.headers(), r.value())).toList();
     }
 
     private static Map<String, List<Long>> metricSteps(SingleNodeKafka kafka) {
         Deserializer<TrainingMetric> values = TOPICS.trainingMetrics().valueSerde(SERDE).deserializer();
         Map<String, List<Long>> steps = new TreeMap<>();
-        for (ConsumerRecord<byte[], byte[]> r : readCommitted(kafka, TOPICS.trainingMetrics().name(),
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readCommitted(TOPICS.trainingMetrics().name(),
                 SHARDS * STEPS_PER_SHARD + 1, Duration.ofSeconds(3))) {
             TrainingMetric m = values.deserialize(r.topic(), r.headers(), r.value());
             steps.computeIfAbsent(m.getShardId(), s -> new ArrayList<>()).add(m.getStep());
         }
         return steps;
     }
-
-    /** Committed records from the start until {@code count} arrived or {@code wait} passed (0: until wait). */
-    private static List<ConsumerRecord<byte[], byte[]>> readCommitted(SingleNodeKafka kafka, String topic, int count,
-                                                                    Duration wait) {
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long deadline = System.nanoTime() + wait.toNanos();
-            while ((count == 0 || records.size() < count) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-            }
-        }
-        return records;
-    }
-
     private static String log(Path dir) {
         try {
             return Files.readString(dir.resolve("second.log"));

@@ -19,13 +19,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -115,7 +112,7 @@ class TrainerLoopIT {
             Thread thread = start(loop, failure);
             List<AdapterCheckpoint> checkpoints = awaitCheckpoints(3);
             produce(manifest(s4, Split.TRAIN), manifest(s1, Split.TRAIN));
-            awaitCommittedOffset(settings.groupId(), 8); // all 8 records of the manifest topic handled
+            kafka.awaitCommittedOffset(settings.groupId(), TOPICS.shardsReady().name(), 8, Duration.ofSeconds(120)); // all 8 records of the manifest topic handled
             loop.stop(Duration.ofSeconds(30));
             thread.join(30_000);
             assertEquals(null, failure.get());
@@ -133,7 +130,7 @@ class TrainerLoopIT {
                     dirs.map(p -> p.getFileName().toString()).sorted().toList());
         }
         // one more than expected: reading until the wait is over shows there is nothing else
-        List<ConsumerRecord<byte[], byte[]>> dead = readCommitted(TOPICS.dlq().name(), 3, Duration.ofSeconds(3));
+        List<ConsumerRecord<byte[], byte[]>> dead = kafka.readCommitted(TOPICS.dlq().name(), 3, Duration.ofSeconds(3));
         assertEquals(2, dead.size());
         assertEquals(corrupt.id(), new String(dead.get(0).key(), StandardCharsets.UTF_8));
         assertTrue(header(dead.get(0), DlqHeaders.ERROR_MESSAGE).contains("sha256 mismatch"));
@@ -171,29 +168,11 @@ class TrainerLoopIT {
         thread.start();
         return thread;
     }
-
-    /** Waits until the group has committed {@code offset} on the manifest topic, i.e. handled every record before. */
-    private static void awaitCommittedOffset(String groupId, long offset) throws Exception {
-        var partition = new org.apache.kafka.common.TopicPartition(TOPICS.shardsReady().name(), 0);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        try (var admin = kafka.admin()) {
-            while (System.nanoTime() < deadline) {
-                var committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get()
-                        .get(partition);
-                if (committed != null && committed.offset() >= offset) {
-                    return;
-                }
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("group " + groupId + " did not reach offset " + offset);
-    }
-
     private static void assertMetricsOfOneTrainingPerShard(List<String> trained) {
         Deserializer<TrainingMetric> values = TOPICS.trainingMetrics().valueSerde(Map.of("schema.registry.url", REGISTRY))
                 .deserializer();
         List<TrainingMetric> metrics = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : readCommitted(TOPICS.trainingMetrics().name(), 7, Duration.ofSeconds(3))) {
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readCommitted(TOPICS.trainingMetrics().name(), 7, Duration.ofSeconds(3))) {
             metrics.add(values.deserialize(r.topic(), r.headers(), r.value()));
         }
         for (String shard : trained) {
@@ -232,16 +211,16 @@ class TrainerLoopIT {
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+        return DlqHeaders.value(record.headers(), name).orElseThrow();
     }
 
     private static List<Integer> checkpointVersions(Duration wait) {
-        return checkpoints(readCommitted(TOPICS.checkpoints().name(), Integer.MAX_VALUE, wait)).stream()
+        return checkpoints(kafka.readCommitted(TOPICS.checkpoints().name(), Integer.MAX_VALUE, wait)).stream()
                 .map(AdapterCheckpoint::getAdapterVersion).toList();
     }
 
     private static List<AdapterCheckpoint> awaitCheckpoints(int count) {
-        return checkpoints(readCommitted(TOPICS.checkpoints().name(), count, Duration.ofSeconds(120)));
+        return checkpoints(kafka.readCommitted(TOPICS.checkpoints().name(), count, Duration.ofSeconds(120)));
     }
 
     private static List<AdapterCheckpoint> checkpoints(List<ConsumerRecord<byte[], byte[]>> records) {
@@ -249,26 +228,6 @@ class TrainerLoopIT {
                 .deserializer();
         return records.stream().map(r -> values.deserialize(r.topic(), r.headers(), r.value())).toList();
     }
-
-    /** Committed records from the start of the topic until {@code count} arrived or {@code wait} passed. */
-    private static List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, int count, Duration wait) {
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-            var partition = new org.apache.kafka.common.TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (records.size() < count && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
-    }
-
     /** The first loop's sudden death: thrown after an adapter is on disk, before the loop can commit. */
     static final class Crash extends Error {
         Crash(String shardId) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.bioinstruct.infra.ops.TopicScan;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
@@ -69,7 +68,6 @@ final class PipelineState {
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+        return DlqHeaders.value(record.headers(), name).orElse("");
     }
 }

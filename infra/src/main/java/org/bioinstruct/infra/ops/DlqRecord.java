@@ -3,15 +3,13 @@ package org.bioinstruct.infra.ops;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.bioinstruct.schemas.topics.DlqHeaders;
 
 /** A dead-lettered record and what its error headers say about it. */
 public record DlqRecord(ConsumerRecord<byte[], byte[]> record) {
 
     public Optional<String> header(String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? Optional.empty() : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+        return DlqHeaders.value(record.headers(), name);
     }
 
     public Optional<String> sourceTopic() {

@@ -1,6 +1,8 @@
 package org.bioinstruct.schemas.topics;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /** Header names on DLQ records; the value and key are the original bytes. */
@@ -27,6 +29,12 @@ public final class DlqHeaders {
         set(headers, SOURCE_TOPIC, topic);
         set(headers, SOURCE_PARTITION, Integer.toString(partition));
         return set(headers, SOURCE_OFFSET, Long.toString(offset));
+    }
+
+    /** The value (UTF-8) of the last header of that name, if any. */
+    public static Optional<String> value(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null ? Optional.empty() : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
     }
 
     private static Headers set(Headers headers, String name, String value) {
