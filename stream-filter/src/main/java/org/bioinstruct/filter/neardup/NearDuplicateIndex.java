@@ -264,9 +264,10 @@ public final class NearDuplicateIndex implements NearDuplicates {
                     scanSignatures(lists[k], k, scratch.listLeastNeeded[k]);
                 }
             }
+            scratch.loadHits();
             for (int h = 0; h < scratch.hits; h++) {
                 int k = scratch.hitList[h];
-                checkHit(lists[k], k, scratch.hitEntry[h]);
+                checkHit(lists[k][scratch.hitEntry[h]], k, scratch.hitPosting[h], scratch.hitSecondSignature[h]);
             }
             scratch.touchCandidates(orderedTokens);
             for (int c = 0; c < scratch.candidates; c++) {
@@ -352,11 +353,9 @@ public final class NearDuplicateIndex implements NearDuplicates {
          * One passing is marked and becomes a candidate for the merge. The hits are checked in a pass of
          * their own so that their postings' cache misses overlap.
          */
-        private void checkHit(long[] entries, int k, int e) {
+        private void checkHit(long signature, int k, long posting, long secondSignature) {
             int first = scratch.listFirst[k];
-            int at = PostingLists.postingOffset(entries) + 2 * (e - 1);
-            long posting = entries[at];
-            int admitted = Math.min(counts.admitted(entries[e], first), counts2.admitted(entries[at + 1], first));
+            int admitted = Math.min(counts.admitted(signature, first), counts2.admitted(secondSignature, first));
             int partnerLength = PostingLists.length(posting);
             int needed;
             if (partnerLength == PostingLists.LARGE) {

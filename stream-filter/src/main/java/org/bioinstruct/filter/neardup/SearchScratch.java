@@ -17,11 +17,16 @@ final class SearchScratch {
     /** Per list, the least overlap a partner of any length in it needs: a signature below it fails. */
     int[] listLeastNeeded = new int[256];
     private long[][] listEntries = new long[256][];
+    /** Per list, one past its last signature's entry (0 for a missing list). */
+    private int[] listEnd = new int[256];
 
     /** Postings whose signatures passed: the list (its index here) and the entry of the signature. */
     int hits;
     int[] hitList = new int[256];
     int[] hitEntry = new int[256];
+    /** Per hit, its posting and second signature, read by {@link #loadHits}. */
+    long[] hitPosting = new long[256];
+    long[] hitSecondSignature = new long[256];
 
     int candidates;
     int[] candidate = new int[64];
@@ -59,6 +64,7 @@ final class SearchScratch {
             listFirst = Arrays.copyOf(listFirst, 2 * lists);
             listLeastNeeded = Arrays.copyOf(listLeastNeeded, 2 * lists);
             listEntries = Arrays.copyOf(listEntries, 2 * lists);
+            listEnd = Arrays.copyOf(listEnd, 2 * lists);
         }
         listKey[lists] = key;
         listFirst[lists] = first;
@@ -68,20 +74,24 @@ final class SearchScratch {
 
     /**
      * The entries of every noted list (null where no document has the key), with each list's size and
-     * signatures already read: hash slots first, then the lists, each pass a run of independent loads.
+     * signatures already read, in three passes of independent loads: the hash slots, the lists' sizes, then
+     * the rest of their signatures. Reading a list's size and its further lines in one loop would make the
+     * loop's length wait on the size's cache miss, and a mispredicted length would hold back the next lists'
+     * reads: lists would be read one after another instead of together.
      */
     long[][] resolveLists(PostingLists postings) {
         for (int k = 0; k < lists; k++) {
             listEntries[k] = postings.entriesOf(listKey[k]);
         }
+        for (int k = 0; k < lists; k++) {
+            long[] entries = listEntries[k];
+            listEnd[k] = entries == null ? 0 : 1 + (int) entries[0];
+        }
         int touched = 0;
         for (int k = 0; k < lists; k++) {
             long[] entries = listEntries[k];
-            if (entries != null) {
-                int end = 1 + (int) entries[0];
-                for (int at = LONGS_PER_LINE; at < end; at += LONGS_PER_LINE) {
-                    touched += (int) entries[at];
-                }
+            for (int at = LONGS_PER_LINE, end = listEnd[k]; at < end; at += LONGS_PER_LINE) {
+                touched += (int) entries[at];
             }
         }
         sink += touched;
@@ -92,10 +102,25 @@ final class SearchScratch {
         if (hits == hitList.length) {
             hitList = Arrays.copyOf(hitList, 2 * hits);
             hitEntry = Arrays.copyOf(hitEntry, 2 * hits);
+            hitPosting = Arrays.copyOf(hitPosting, 2 * hits);
+            hitSecondSignature = Arrays.copyOf(hitSecondSignature, 2 * hits);
         }
         hitList[hits] = list;
         hitEntry[hits] = entry;
         hits++;
+    }
+
+    /**
+     * Reads every hit's posting and second signature in one pass of independent loads, before any of them
+     * is checked: a check's branches wait on its loads, and would hold back the next hit's.
+     */
+    void loadHits() {
+        for (int h = 0; h < hits; h++) {
+            long[] entries = listEntries[hitList[h]];
+            int at = PostingLists.postingOffset(entries) + 2 * (hitEntry[h] - 1);
+            hitPosting[h] = entries[at];
+            hitSecondSignature[h] = entries[at + 1];
+        }
     }
 
     /** Whether the document is already a candidate of this search. */
