@@ -1,9 +1,6 @@
 package org.bioinstruct.filter.neardup;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,12 +62,11 @@ public final class NearDuplicateIndex implements NearDuplicates {
     private String[] ids = new String[1024];
     private int size;
     /**
-     * The text {@link #nearest} last searched, with its tokens and encoding: a filter adds the text it has
-     * just searched, which then needs neither tokenizing nor (when every token is known) encoding again.
-     * Any add clears it, since an add can change the vocabulary's order.
+     * The text {@link #nearest} last searched, with its encoding: a filter adds the text it has just
+     * searched, which then (when every token is known) needs no encoding again. Any add clears it, since
+     * an add can change the vocabulary's order.
      */
     private String lastText;
-    private List<String> lastTokens;
     private Vocabulary.Encoded lastEncoded;
     private int snapshotSize;
     private long documentBytes;
@@ -82,10 +78,8 @@ public final class NearDuplicateIndex implements NearDuplicates {
 
     @Override
     public Optional<Match> nearest(String text) {
-        List<String> tokens = RougeTokenizer.tokens(text);
-        Vocabulary.Encoded encoded = vocabulary.encode(tokens, false);
+        Vocabulary.Encoded encoded = vocabulary.encode(text, false);
         lastText = text;
-        lastTokens = tokens;
         lastEncoded = encoded;
         if (encoded.length() == 0 || size == 0) {
             return Optional.empty();
@@ -95,17 +89,12 @@ public final class NearDuplicateIndex implements NearDuplicates {
 
     @Override
     public void add(String id, String text) {
-        boolean searched = text.equals(lastText);
-        List<String> tokens = searched ? lastTokens : RougeTokenizer.tokens(text);
-        Vocabulary.Encoded encoded = searched && lastEncoded.allKnown() ? lastEncoded : null;
+        Vocabulary.Encoded encoded = text.equals(lastText) && lastEncoded.allKnown()
+                ? lastEncoded : vocabulary.encode(text, true);
         lastText = null;
-        lastTokens = null;
         lastEncoded = null;
-        if (tokens.size() > PostingLists.MAX_OCCURRENCE + 1 && mostRepeats(tokens) > PostingLists.MAX_OCCURRENCE + 1) {
+        if (encoded.mostRepeats() > PostingLists.MAX_OCCURRENCE + 1) {
             throw new IllegalArgumentException("a token repeats more than " + (PostingLists.MAX_OCCURRENCE + 1) + " times");
-        }
-        if (encoded == null) {
-            encoded = vocabulary.encode(tokens, true);
         }
         int document = size;
         ensureCapacity(document + 1);
@@ -432,15 +421,6 @@ public final class NearDuplicateIndex implements NearDuplicates {
         orderedTokens = Arrays.copyOf(orderedTokens, capacity);
         lengths = Arrays.copyOf(lengths, capacity);
         ids = Arrays.copyOf(ids, capacity);
-    }
-
-    private static int mostRepeats(List<String> tokens) {
-        Map<String, Integer> counts = new HashMap<>();
-        int most = 0;
-        for (String token : tokens) {
-            most = Math.max(most, counts.merge(token, 1, Integer::sum));
-        }
-        return most;
     }
 
     private static long arrayBytes(int ints) {

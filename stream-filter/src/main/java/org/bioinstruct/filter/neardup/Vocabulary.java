@@ -2,7 +2,7 @@ package org.bioinstruct.filter.neardup;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,10 +19,9 @@ import java.util.Map;
  */
 final class Vocabulary {
     private final TokenOrder tokenOrder;
-    private final Map<String, Integer> ids = new HashMap<>();
+    private final TokenIds ids = new TokenIds();
     private int[] orders = new int[1024];
     private int[] documentFrequencies = new int[1024];
-    private long tokenChars;
     private int nextNewOrder = -1;
 
     /** The order of tokens no indexed text has (in looked-up texts only); no id has it. */
@@ -47,19 +46,43 @@ final class Vocabulary {
             }
             return true;
         }
+
+        /** How often the most repeated token occurs. */
+        int mostRepeats() {
+            int most = 0;
+            int run = 0;
+            for (int i = 0; i < orderedKeys.length; i++) {
+                run = i > 0 && orderedKeys[i] == orderedKeys[i - 1] ? run + 1 : 1;
+                most = Math.max(most, run);
+            }
+            return most;
+        }
     }
 
-    Encoded encode(List<String> tokens, boolean intern) {
-        int[] sequence = new int[tokens.size()];
-        long[] keys = new long[tokens.size()];
-        Map<String, Integer> temporary = intern ? Map.of() : new HashMap<>();
-        for (int i = 0; i < sequence.length; i++) {
-            String token = tokens.get(i);
-            Integer id = ids.get(token);
-            if (id == null) {
-                id = intern ? intern(token) : temporary.computeIfAbsent(token, t -> -1 - temporary.size());
+    /**
+     * The text's tokens ({@link RougeTokenizer}'s) as ids. With {@code intern} every new token gets an id;
+     * without, new tokens get temporary negative ids, one per distinct token, and the vocabulary is unchanged.
+     */
+    Encoded encode(String text, boolean intern) {
+        // for ASCII text, RougeTokenizer's per-character lowercasing; the text itself when nothing changes
+        String lower = text.toLowerCase(Locale.ROOT);
+        int length = ids.find(lower);
+        int[] sequence = new int[length];
+        long[] keys = new long[length];
+        Map<String, Integer> temporary = null;
+        for (int i = 0; i < length; i++) {
+            int id = ids.id(i);
+            if (id < 0 && intern) {
+                id = intern(lower, i);
+            } else if (id < 0) {
+                temporary = temporary == null ? new HashMap<>() : temporary;
+                Map<String, Integer> unknown = temporary;
+                id = unknown.computeIfAbsent(ids.text(lower, i), t -> -1 - unknown.size());
             }
             sequence[i] = id;
+        }
+        for (int i = 0; i < length; i++) {
+            int id = sequence[i];
             keys[i] = orderKey(id >= 0 ? orders[id] : UNKNOWN_ORDER, id);
         }
         Arrays.sort(keys);
@@ -79,8 +102,8 @@ final class Vocabulary {
     void snapshot() {
         int count = ids.size();
         int[] staticOrders = new int[count];
-        for (Map.Entry<String, Integer> entry : ids.entrySet()) {
-            staticOrders[entry.getValue()] = tokenOrder.of(entry.getKey());
+        for (int id = 0; id < count; id++) {
+            staticOrders[id] = tokenOrder.of(ids.token(id));
         }
         long[] byFrequency = new long[count];
         for (int id = 0; id < count; id++) {
@@ -120,13 +143,20 @@ final class Vocabulary {
         return ids.size();
     }
 
-    long approximateBytes() {
-        // HashMap node 32 + table slot 4 + String 24 + byte[] header 16 + Integer 16, plus the order array
-        return ids.size() * 92L + tokenChars + 32 + 8L * orders.length;
+    String token(int id) {
+        return ids.token(id);
     }
 
-    private int intern(String token) {
-        int id = ids.size();
+    long approximateBytes() {
+        return ids.approximateBytes() + 8L * orders.length;
+    }
+
+    private int intern(String lower, int i) {
+        int known = ids.size();
+        int id = ids.intern(lower, i);
+        if (id < known) {
+            return id; // an earlier copy of the token in this text made it
+        }
         if (id == orders.length) {
             orders = Arrays.copyOf(orders, id * 2);
             documentFrequencies = Arrays.copyOf(documentFrequencies, id * 2);
@@ -135,8 +165,6 @@ final class Vocabulary {
             throw new IllegalStateException("over 2^31 new tokens since the last snapshot");
         }
         orders[id] = nextNewOrder--;
-        ids.put(token, id);
-        tokenChars += token.length();
         return id;
     }
 }
