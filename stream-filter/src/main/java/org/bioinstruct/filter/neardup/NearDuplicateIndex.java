@@ -259,11 +259,17 @@ public final class NearDuplicateIndex implements NearDuplicates {
                 checkHit(lists[k][scratch.hitEntry[h]], k, scratch.hitPosting[h], scratch.hitSecondSignature[h]);
             }
             scratch.touchCandidates(orderedTokens);
-            for (int c = 0; c < scratch.candidates; c++) {
+            int[] byBound = scratch.candidatesByBound(length);
+            for (int i = 0; i < scratch.candidates; i++) {
+                int c = byBound[i];
+                int partnerLength = scratch.candidateLength[c];
+                if (best >= 0 && RougeL.fromLcs(scratch.candidateBound[c], length, partnerLength) < bestSimilarity) {
+                    continue; // cannot reach the best match so far
+                }
                 int document = scratch.candidate[c];
-                if (overlapReaches(orderedTokens[document], scratch.candidateNeeded[c], scratch.candidateFirst[c],
-                        scratch.candidateFrom[c])) {
-                    verify(document, scratch.candidateLength[c]);
+                if (overlapReaches(orderedTokens[document], Math.max(scratch.candidateNeeded[c], overlapToReachBest(partnerLength)),
+                        scratch.candidateFirst[c], scratch.candidateFrom[c])) {
+                    verify(document, partnerLength);
                 }
             }
             if (patternLoaded) {
@@ -363,7 +369,8 @@ public final class NearDuplicateIndex implements NearDuplicates {
             if (scratch.isCandidate(document)) {
                 return;
             }
-            scratch.addCandidate(document, needed, first, position == PostingLists.LARGE ? 0 : position, partnerLength);
+            scratch.addCandidate(document, needed, first, position == PostingLists.LARGE ? 0 : position, partnerLength,
+                    bound);
         }
 
         /**
@@ -396,6 +403,14 @@ public final class NearDuplicateIndex implements NearDuplicates {
                 }
             }
             return false;
+        }
+
+        /**
+         * The least overlap with which a partner of {@code partnerLength} elements could tie the best match so
+         * far (0 before there is one); a hair below, so rounding can only make the merge run longer.
+         */
+        private int overlapToReachBest(int partnerLength) {
+            return best < 0 ? 0 : (int) Math.ceil(bestSimilarity * ((long) length + partnerLength) / 2 - 1e-9);
         }
 
         private void verify(int document, int partnerLength) {
