@@ -29,7 +29,7 @@ import org.bioinstruct.schemas.topics.TopicCatalogue;
 /**
  * The whole pipeline on a fresh embedded stack with the offline backend, every stage its own JVM, the
  * generator unthrottled: per-stage and end-to-end throughput from the committed records' own timestamps,
- * p99 latencies generated -> accepted -> shard, RSS per process over time, then Kafka's
+ * p99 latencies generated -> accepted -> shard, RSS per process over time, CPU seconds per process, then Kafka's
  * ProducerPerformance/ConsumerPerformance on the same broker with the generator's average record size.
  * With {@code training} off only the data path (generator -> filter -> shard-builder) runs.
  */
@@ -60,6 +60,8 @@ public final class EndToEndBenchmark {
              RssSampler rss = new RssSampler(1000)) {
             rss.watch("broker", stack.broker().pid());
             rss.watch("schema-registry", stack.registry().pid());
+            Map<String, Double> stackCpuAtStart = Map.of("broker", rss.cpuSecondsNow("broker"),
+                    "schema-registry", rss.cpuSecondsNow("schema-registry"));
             Map<String, String> settings = commonSettings(stack, dataDir, stageSettings);
             StageLauncher launcher = new StageLauncher(layout, dataDir);
             List<JvmProcess> stages = new ArrayList<>();
@@ -82,6 +84,7 @@ public final class EndToEndBenchmark {
                     awaitThat(flow, EndToEndBenchmark::trainedAndEvaluated, "training side", stages, generator,
                             started, timeout);
                 }
+                EndToEndResult.Cpu cpu = pipelineCpu(rss, generator, stages, stackCpuAtStart);
                 Matcher done = lastMatch(GENERATOR_DONE, generator.log());
                 EndToEndResult.Flow figures = flow.read(f -> EndToEndResult.Flow.of(f, count));
                 stages.parallelStream().forEach(JvmProcess::close);
@@ -90,7 +93,7 @@ public final class EndToEndBenchmark {
                 KafkaPerformance.Rates kafka = KafkaPerformance.measure(layout, stack, dataDir.resolve("logs"),
                         Math.max(count, MIN_BASELINE_RECORDS), recordSize);
                 return new EndToEndResult(count, Math.max(count, MIN_BASELINE_RECORDS), training, recordSize, Double.parseDouble(done.group(2)), figures,
-                        kafka, rssTable(rss), (System.nanoTime() - started) / 1e9);
+                        kafka, rssTable(rss), cpu, (System.nanoTime() - started) / 1e9);
             } finally {
                 stages.parallelStream().forEach(JvmProcess::close);
             }
@@ -156,6 +159,20 @@ public final class EndToEndBenchmark {
     private static JvmProcess watched(RssSampler rss, JvmProcess process) {
         rss.watch(process.name(), process.pid());
         return process;
+    }
+
+    /**
+     * Taken the moment the flow is complete, before the stages stop: their shutdown and the baseline tools'
+     * load on the broker stay out of the pipeline's figures.
+     */
+    private static EndToEndResult.Cpu pipelineCpu(RssSampler rss, JvmProcess generator, List<JvmProcess> stages,
+                                                  Map<String, Double> stackCpuAtStart) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        seconds.put(generator.name(), rss.cpuSecondsNow(generator.name()));
+        stages.stream().filter(s -> s != generator).forEach(s -> seconds.put(s.name(), rss.cpuSecondsNow(s.name())));
+        seconds.put("broker (during the pipeline)", rss.cpuSecondsNow("broker") - stackCpuAtStart.get("broker"));
+        seconds.put("schema-registry", rss.cpuSecondsNow("schema-registry") - stackCpuAtStart.get("schema-registry"));
+        return new EndToEndResult.Cpu(Runtime.getRuntime().availableProcessors(), seconds);
     }
 
     private static Map<String, long[]> rssTable(RssSampler rss) {

@@ -7,7 +7,7 @@ import org.bioinstruct.schemas.avro.EvalMetric;
 
 /** The end-to-end benchmark's figures and their Markdown tables for docs/BENCHMARKS.md. */
 public record EndToEndResult(long count, long baselineRecords, boolean training, int recordBytes, double generatorLogRate, Flow flow,
-                             KafkaPerformance.Rates kafka, Map<String, long[]> rss, double seconds) {
+                             KafkaPerformance.Rates kafka, Map<String, long[]> rss, Cpu cpu, double seconds) {
 
     /** What the committed records showed, frozen when the run was done. */
     record Flow(long generated, double generatedSeconds, long accepted, long rejected, long deadLettered,
@@ -39,12 +39,38 @@ public record EndToEndResult(long count, long baselineRecords, boolean training,
         }
     }
 
+    /**
+     * CPU seconds (utime + stime) of each pipeline process, in table order, up to the moment the flow was
+     * complete: the stages over their life until then, the broker and the registry since the pipeline started;
+     * {@code cores} is what the benchmark's JVM saw, the cores every process shared.
+     */
+    record Cpu(int cores, Map<String, Double> pipelineSeconds) {
+        double pipelineTotalSeconds() {
+            return pipelineSeconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+    }
+
+    /** CPU seconds all pipeline processes spent per generated record. */
+    public double pipelineCpuPerRecord() {
+        return cpu.pipelineTotalSeconds() / flow.generated();
+    }
+
+    /** The end-to-end rate the machine's cores allow at the pipeline's CPU cost per record. */
+    public double cpuBoundRate() {
+        return cpu.cores() / pipelineCpuPerRecord();
+    }
+
+    /** CPU seconds ProducerPerformance's JVM and the broker spent per record it sent. */
+    public double producerCpuPerRecord() {
+        return kafka.producer().totalCpuSeconds() / baselineRecords;
+    }
+
     public double endToEndRate() {
         return flow.generated() / flow.endToEndSeconds();
     }
 
     public double ratioToProducer() {
-        return endToEndRate() / kafka.producerRecordsPerSecond();
+        return endToEndRate() / kafka.producer().recordsPerSecond();
     }
 
     public String markdown() {
@@ -68,9 +94,9 @@ public record EndToEndResult(long count, long baselineRecords, boolean training,
                     flow.evaluatedVersions()), flow.evalExamples(), flow.evalSeconds());
         }
         md.append(String.format(Locale.ROOT, "| Kafka ProducerPerformance (%,d x %d B, acks=all, idempotent) | %,d | | %,.0f |%n",
-                baselineRecords, recordBytes, baselineRecords, kafka.producerRecordsPerSecond()));
+                baselineRecords, recordBytes, baselineRecords, kafka.producer().recordsPerSecond()));
         md.append(String.format(Locale.ROOT, "| Kafka ConsumerPerformance (the same records) | %,d | | %,.0f |%n%n",
-                baselineRecords, kafka.consumerRecordsPerSecond()));
+                baselineRecords, kafka.consumer().recordsPerSecond()));
         md.append(String.format(Locale.ROOT, "**end to end / ProducerPerformance = %.3f** (goal >= 0.30); accepted %,d, "
                         + "rejected %,d, dead-lettered %,d, %,d manifests%n%n", ratioToProducer(), flow.accepted(),
                 flow.rejected(), flow.deadLettered(), flow.manifests()));
@@ -82,8 +108,38 @@ public record EndToEndResult(long count, long baselineRecords, boolean training,
         rss.forEach((name, v) -> md.append(String.format(Locale.ROOT, "| %s | %d MB | %d MB | %d MB | %d MB | %d MB | %d |%n",
                 name, v[0], v[1], v[2], v[3], v[4], v[5])));
         md.append(String.format(Locale.ROOT, "| producer-performance / consumer-performance | %d MB / %d MB | | | | | |%n",
-                kafka.producerPeakRssMb(), kafka.consumerPeakRssMb()));
+                kafka.producer().peakRssMb(), kafka.consumer().peakRssMb()));
+        cpuTable(md);
         return md.toString();
+    }
+
+    private void cpuTable(StringBuilder md) {
+        md.append("\nCPU time (utime + stime, /proc/<pid>/stat) per process; the pipeline's rows per generated record, "
+                + "up to the moment the flow was complete\n\n"
+                + "| process | CPU s | records | CPU \u00b5s per record |\n|---|---:|---:|---:|\n");
+        cpu.pipelineSeconds().forEach((name, seconds) -> cpuRow(md, name, seconds, flow.generated()));
+        cpuRow(md, "**pipeline total**", cpu.pipelineTotalSeconds(), flow.generated());
+        toolRows(md, "ProducerPerformance", "producer-performance", kafka.producer());
+        toolRows(md, "ConsumerPerformance", "consumer-performance", kafka.consumer());
+        md.append(String.format(Locale.ROOT, "%nCPU bound on this machine: %d cores / %,.1f \u00b5s total pipeline CPU per "
+                        + "record = %,.0f records/s end to end at most, = %.3f of ProducerPerformance's rate (%,.0f records/s)%n",
+                cpu.cores(), pipelineCpuPerRecord() * 1e6, cpuBoundRate(),
+                cpuBoundRate() / kafka.producer().recordsPerSecond(), kafka.producer().recordsPerSecond()));
+        md.append(String.format(Locale.ROOT, "%nProducerPerformance: %,.1f \u00b5s CPU per record (its JVM + broker); "
+                        + "ProducerPerformance / pipeline CPU per record = %.3f, the fraction of the producer rate the "
+                        + "pipeline could reach if both were CPU-bound%n",
+                producerCpuPerRecord() * 1e6, producerCpuPerRecord() / pipelineCpuPerRecord()));
+    }
+
+    private void toolRows(StringBuilder md, String tool, String jvm, KafkaPerformance.Tool figures) {
+        cpuRow(md, jvm + " (its JVM)", figures.cpuSeconds(), baselineRecords);
+        cpuRow(md, "broker during " + tool, figures.brokerCpuSeconds(), baselineRecords);
+        cpuRow(md, "**" + tool + " total**", figures.totalCpuSeconds(), baselineRecords);
+    }
+
+    private static void cpuRow(StringBuilder md, String name, double seconds, long records) {
+        md.append(String.format(Locale.ROOT, "| %s | %.2f | %,d | %,.1f |%n", name, seconds, records,
+                seconds / records * 1e6));
     }
 
     private static void rate(StringBuilder md, String name, long records, double seconds) {

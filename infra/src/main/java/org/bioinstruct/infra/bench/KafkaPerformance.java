@@ -16,15 +16,26 @@ import org.bioinstruct.infra.stage.Stage;
 /**
  * Kafka's own ProducerPerformance (acks=all, idempotent, linger.ms=5, as the generator) and then
  * ConsumerPerformance reading the same records back, each its own JVM with the generator's JVM options,
- * on the benchmark's broker: the ceiling the pipeline is compared with.
+ * on the benchmark's broker: the ceiling the pipeline is compared with, in records per second and in CPU
+ * seconds per record (the tool's JVM and the broker during its run).
  */
 final class KafkaPerformance {
     private static final Pattern PRODUCED = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec");
     private static final Duration LIMIT = Duration.ofMinutes(15);
     private static final int PARTITIONS = 4;
 
-    record Rates(double producerRecordsPerSecond, double consumerRecordsPerSecond, long producerPeakRssMb,
-                 long consumerPeakRssMb) {
+    /** Both tools' figures. */
+    record Rates(Tool producer, Tool consumer) {
+    }
+
+    /**
+     * One tool's rate, its JVM's peak RSS and CPU seconds (its last reading before exit), and the broker's
+     * CPU seconds from just before the tool started to just after it exited.
+     */
+    record Tool(double recordsPerSecond, long peakRssMb, double cpuSeconds, double brokerCpuSeconds) {
+        double totalCpuSeconds() {
+            return cpuSeconds + brokerCpuSeconds;
+        }
     }
 
     static Rates measure(ProjectLayout layout, LocalStack stack, Path logs, long records, int recordSize)
@@ -34,18 +45,24 @@ final class KafkaPerformance {
             admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
         }
         String servers = stack.state().bootstrapServers();
-        long[] producerPeak = new long[1];
-        String produced = run(layout, "producer-performance", "org.apache.kafka.tools.ProducerPerformance",
+        long broker = stack.broker().pid();
+        Run produced = run(layout, "producer-performance", "org.apache.kafka.tools.ProducerPerformance",
                 List.of("--topic", topic, "--num-records", Long.toString(records), "--record-size",
                         Integer.toString(recordSize), "--throughput", "-1", "--producer-props",
                         "bootstrap.servers=" + servers, "acks=all", "enable.idempotence=true", "linger.ms=5"),
-                logs.resolve("producer-performance.log"), producerPeak);
-        Matcher p = last(PRODUCED, produced);
-        long[] consumerPeak = new long[1];
-        String consumed = run(layout, "consumer-performance", "org.apache.kafka.tools.ConsumerPerformance",
+                logs.resolve("producer-performance.log"), broker);
+        Matcher p = last(PRODUCED, produced.output());
+        Run consumed = run(layout, "consumer-performance", "org.apache.kafka.tools.ConsumerPerformance",
                 List.of("--bootstrap-server", servers, "--topic", topic, "--messages", Long.toString(records),
-                        "--timeout", "60000"), logs.resolve("consumer-performance.log"), consumerPeak);
-        return new Rates(Double.parseDouble(p.group(2)), consumerRate(consumed), producerPeak[0], consumerPeak[0]);
+                        "--timeout", "60000"), logs.resolve("consumer-performance.log"), broker);
+        return new Rates(produced.tool(Double.parseDouble(p.group(2))),
+                consumed.tool(consumerRate(consumed.output())));
+    }
+
+    private record Run(String output, long peakRssMb, double cpuSeconds, double brokerCpuSeconds) {
+        Tool tool(double recordsPerSecond) {
+            return new Tool(recordsPerSecond, peakRssMb, cpuSeconds, brokerCpuSeconds);
+        }
     }
 
     /** ConsumerPerformance prints a header and one CSV line; nMsg.sec is its sixth column. */
@@ -61,21 +78,31 @@ final class KafkaPerformance {
         throw new IllegalStateException("no ConsumerPerformance result in:\n" + output);
     }
 
-    private static String run(ProjectLayout layout, String name, String mainClass, List<String> args, Path log,
-                              long[] peakMb) throws Exception {
+    private static Run run(ProjectLayout layout, String name, String mainClass, List<String> args, Path log,
+                           long brokerPid) throws Exception {
+        double brokerBefore = brokerCpuSeconds(brokerPid);
         try (JvmProcess tool = JvmProcess.start(name, layout.classpath("infra"), Stage.GENERATOR.jvmArgs(), mainClass,
                 args, log)) {
+            long peakKb = 0;
+            double cpu = 0;
             long deadline = System.nanoTime() + LIMIT.toNanos();
             while (tool.isAlive() && System.nanoTime() < deadline) {
-                RssSampler.field(tool.pid(), "VmHWM:").ifPresent(kb -> peakMb[0] = Math.max(peakMb[0], kb / 1024));
+                peakKb = Math.max(peakKb, RssSampler.field(tool.pid(), "VmHWM:").orElse(0));
+                cpu = Math.max(cpu, RssSampler.cpuSeconds(tool.pid()).orElse(0));
                 Thread.sleep(200);
             }
             int exit = tool.waitFor(Duration.ofSeconds(1));
+            double brokerAfter = brokerCpuSeconds(brokerPid);
             if (exit != 0) {
                 throw new IllegalStateException(name + " exited with " + exit + ":\n" + tool.logTail(20));
             }
-            return LogTail.of(log, 200);
+            return new Run(LogTail.of(log, 200), peakKb / 1024, cpu, brokerAfter - brokerBefore);
         }
+    }
+
+    private static double brokerCpuSeconds(long pid) {
+        return RssSampler.cpuSeconds(pid).orElseThrow(() -> new IllegalStateException("the broker (pid " + pid
+                + ") has exited"));
     }
 
     private static Matcher last(Pattern pattern, String output) {

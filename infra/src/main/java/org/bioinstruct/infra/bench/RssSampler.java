@@ -1,6 +1,7 @@
 package org.bioinstruct.infra.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,12 +9,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Samples the resident set of processes from {@code /proc/<pid>/status}: VmRSS over time (the soak curve)
- * and VmHWM, the kernel's own peak, kept from the last sample before a process exits.
+ * and VmHWM, the kernel's own peak, kept from the last sample before a process exits; and their CPU time
+ * (utime + stime from {@code /proc/<pid>/stat}), likewise kept from the last sample before exit.
  */
 final class RssSampler implements AutoCloseable {
     record Sample(double seconds, long rssKb) {
@@ -22,6 +25,7 @@ final class RssSampler implements AutoCloseable {
     private final Map<String, Long> pids = new ConcurrentHashMap<>();
     private final Map<String, List<Sample>> series = new ConcurrentHashMap<>();
     private final Map<String, Long> peakKb = new ConcurrentHashMap<>();
+    private final Map<String, Double> lastCpuSeconds = new ConcurrentHashMap<>();
     private final long startedNanos = System.nanoTime();
     private final Thread thread;
     private final long everyMillis;
@@ -47,6 +51,7 @@ final class RssSampler implements AutoCloseable {
                 OptionalLong hwm = field(pid, "VmHWM:");
                 rss.ifPresent(kb -> series.get(name).add(new Sample(seconds, kb)));
                 hwm.ifPresent(kb -> peakKb.merge(name, kb, Math::max));
+                cpuSeconds(pid).ifPresent(cpu -> lastCpuSeconds.merge(name, cpu, Math::max));
             });
             try {
                 Thread.sleep(everyMillis);
@@ -67,6 +72,59 @@ final class RssSampler implements AutoCloseable {
             // the process has exited between samples
         }
         return OptionalLong.empty();
+    }
+
+    /**
+     * CPU seconds of a watched process now, or at its last sample if it has exited since (up to one sampling
+     * interval short).
+     */
+    double cpuSecondsNow(String name) {
+        Long pid = pids.get(name);
+        if (pid == null) {
+            throw new IllegalArgumentException("not watched: " + name);
+        }
+        cpuSeconds(pid).ifPresent(cpu -> lastCpuSeconds.merge(name, cpu, Math::max));
+        return lastCpuSeconds.getOrDefault(name, 0.0);
+    }
+
+    /** CPU time (user + system) a live process has used so far, in seconds. */
+    static OptionalDouble cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.ISO_8859_1);
+            return OptionalDouble.of(cpuTicks(stat) / (double) ClockTicks.PER_SECOND);
+        } catch (IOException | RuntimeException gone) {
+            return OptionalDouble.empty();
+        }
+    }
+
+    /**
+     * utime + stime, fields 14 and 15 of a {@code /proc/<pid>/stat} line, in clock ticks. Field 2 is the
+     * command name in parentheses and may itself hold spaces and ')', so fields are counted from the last ')'.
+     */
+    static long cpuTicks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 1).trim().split("\\s+");
+        return Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3]);
+    }
+
+    /** Clock ticks per second ({@code getconf CLK_TCK}), read once; 100, the usual value, if that fails. */
+    static final class ClockTicks {
+        static final long PER_SECOND = read();
+
+        private ClockTicks() {
+        }
+
+        private static long read() {
+            try {
+                Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+                String value = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+                return getconf.waitFor() == 0 ? Long.parseLong(value) : 100;
+            } catch (IOException | RuntimeException e) {
+                return 100;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 100;
+            }
+        }
     }
 
     /** Peak (VmHWM) in MB per process, in the order they were watched. */
