@@ -42,6 +42,8 @@ import java.util.Optional;
  * bit-parallel LCS ({@link DenseLcs}: the query's match masks indexed by token id). A later posting of a
  * document only arises when the first one met was not its first shared element, which means it does
  * not match, so a later check that passes costs only time, never a wrong result: the LCS is exact.
+ * Many candidates are merged in descending order of their F-measure bound, and one whose bound is below the
+ * best match verified so far is skipped: that bound holds for every document that matches at all.
  */
 public final class NearDuplicateIndex implements NearDuplicates {
     /** Size at which the first frequency order is taken (before it, all tokens share order 0). */
