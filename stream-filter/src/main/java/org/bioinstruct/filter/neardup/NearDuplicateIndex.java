@@ -31,10 +31,12 @@ import java.util.Optional;
  * needed = ceil(t (m + n) / 2), so none drops a match. If y matches x, the first element e they share is
  * in both prefixes, so the first posting of y met while probing x's prefix in order is e's, at x's
  * position i and y's position j, and every shared element is at or after e: the overlap is at most
- * min(m - i, n - j) (positional), and at most the number of x's elements from i on whose token's
- * signature bit is among those of y's elements from j on, for each of two independent 64-bit suffix
- * signatures every posting carries ({@link SuffixCounts}: the query's per-bit counts from each i are kept
- * as bit-planes, so a count is four popcounts; the second is read only when the first passes). Postings are bucketed by (n, n - j) on a geometric scale, and a probe reads only the
+ * min(m - i, n - j) (positional), and at most the number of x's elements from i on whose token's bit is
+ * set, both in the 64-bit signature of y's elements from j on that every posting carries and in the
+ * 256-bit map of all of y's tokens ({@link TokenBitmaps}, read only when the signature passes: y's tokens
+ * before j are rarer than e, or e's own, so they add only hash collisions). {@link SuffixCounts} keeps the
+ * query's per-bit counts from each i as bit-planes, so a count is a few popcounts. Postings are bucketed
+ * by (n, n - j) on a geometric scale, and a probe reads only the
  * buckets whose n lies in [minimum partner length, the longest n with requiredOverlap(m, n) <= m - i]
  * and whose n - j can reach requiredOverlap(m, least n of the bucket): the positional bound fails for
  * every posting in the others. A document passing the first posting that survives is merged (both
@@ -57,6 +59,7 @@ public final class NearDuplicateIndex implements NearDuplicates {
     private PostingLists postings = new PostingLists();
     private final DenseLcs lcs = new DenseLcs();
     private final SearchScratch scratch = new SearchScratch();
+    private final TokenBitmaps maps = new TokenBitmaps();
     private int[][] sequences = new int[1024][];
     /** Per document, the orders ({@link Vocabulary}: one per token) of its elements, ascending. */
     private int[][] orderedTokens = new int[1024][];
@@ -102,6 +105,7 @@ public final class NearDuplicateIndex implements NearDuplicates {
         ensureCapacity(document + 1);
         vocabulary.countDocument(encoded.orderedKeys());
         sequences[document] = encoded.sequence();
+        maps.set(document, encoded.sequence());
         orderedTokens[document] = new int[encoded.length()];
         lengths[document] = encoded.length();
         ids[document] = id;
@@ -133,8 +137,7 @@ public final class NearDuplicateIndex implements NearDuplicates {
                     PostingLists.bucket(keys.length, keys.length - i));
             posted[i] = PostingLists.posting(document, i, keys.length);
         }
-        postings.addAll(elements, posted, SuffixCounts.suffixSignatures(tokens, prefix, 0),
-                SuffixCounts.suffixSignatures(tokens, prefix, 1));
+        postings.addAll(elements, posted, SuffixCounts.suffixSignatures(tokens, prefix));
     }
 
     /**
@@ -181,7 +184,7 @@ public final class NearDuplicateIndex implements NearDuplicates {
     @Override
     public long approximateBytes() {
         return documentBytes + 4L * 4 * ids.length + postings.approximateBytes() + vocabulary.approximateBytes()
-                + lcs.approximateBytes();
+                + lcs.approximateBytes() + maps.approximateBytes();
     }
 
     /** Postings held: the sum of the indexed prefix lengths. */
@@ -201,7 +204,7 @@ public final class NearDuplicateIndex implements NearDuplicates {
         private final int[] queryOrders;
         /** The query's counts against each posting's first and second signature. */
         private final SuffixCounts counts;
-        private final SuffixCounts counts2;
+        private final SuffixCounts mapCounts;
         private boolean patternLoaded;
         private int best = -1;
         private double bestSimilarity;
@@ -221,15 +224,15 @@ public final class NearDuplicateIndex implements NearDuplicates {
             long[] keys = query.orderedKeys();
             this.queryOrders = new int[keys.length];
             int[] bits = new int[keys.length];
-            int[] bits2 = new int[keys.length];
+            int[] mapBits = new int[keys.length];
             for (int q = 0; q < keys.length; q++) {
                 int token = Vocabulary.idOf(keys[q]);
-                bits[q] = token < 0 ? SuffixCounts.NO_BIT : SuffixCounts.bit(token, 0);
-                bits2[q] = token < 0 ? SuffixCounts.NO_BIT : SuffixCounts.bit(token, 1);
+                bits[q] = token < 0 ? SuffixCounts.NO_BIT : SuffixCounts.bit(token);
+                mapBits[q] = token < 0 ? SuffixCounts.NO_BIT : TokenBitmaps.bit(token);
                 queryOrders[q] = Vocabulary.orderOf(keys[q]);
             }
             this.counts = new SuffixCounts(bits);
-            this.counts2 = new SuffixCounts(bits2);
+            this.mapCounts = new SuffixCounts(mapBits, TokenBitmaps.WORDS);
         }
 
         /**
@@ -255,10 +258,10 @@ public final class NearDuplicateIndex implements NearDuplicates {
                     scanSignatures(lists[k], k, scratch.listLeastNeeded[k]);
                 }
             }
-            scratch.loadHits();
+            scratch.loadHits(maps);
             for (int h = 0; h < scratch.hits; h++) {
                 int k = scratch.hitList[h];
-                checkHit(lists[k][scratch.hitEntry[h]], k, scratch.hitPosting[h], scratch.hitSecondSignature[h]);
+                checkHit(lists[k][scratch.hitEntry[h]], k, scratch.hitPosting[h], h * TokenBitmaps.WORDS);
             }
             scratch.touchCandidates(orderedTokens);
             int[] byBound = scratch.candidatesByBound(length);
@@ -350,9 +353,9 @@ public final class NearDuplicateIndex implements NearDuplicates {
          * One passing is marked and becomes a candidate for the merge. The hits are checked in a pass of
          * their own so that their postings' cache misses overlap.
          */
-        private void checkHit(long signature, int k, long posting, long secondSignature) {
+        private void checkHit(long signature, int k, long posting, int mapFrom) {
             int first = scratch.listFirst[k];
-            int admitted = Math.min(counts.admitted(signature, first), counts2.admitted(secondSignature, first));
+            int admitted = Math.min(counts.admitted(signature, first), mapCounts.admitted(scratch.hitMap, mapFrom, first));
             int partnerLength = PostingLists.length(posting);
             int needed;
             if (partnerLength == PostingLists.LARGE) {

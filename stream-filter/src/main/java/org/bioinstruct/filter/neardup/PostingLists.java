@@ -18,10 +18,9 @@ final class PostingLists {
     /**
      * Open addressing with the keys and their lists in parallel arrays: a lookup's two loads have addresses
      * known from the hash alone, so they are in flight together instead of one waiting for the other.
-     * Per list (null: a free slot): its size in entries[0], then (from 1) the first signatures of its
-     * postings, then (from {@link #postingOffset}) each posting followed by its second signature, in the
-     * same order: a search reads the size and the first signatures in one cache line, and a posting and its
-     * second signature, in one line too, only for the few first signatures that pass.
+     * Per list (null: a free slot): its size in entries[0], then (from 1) the signatures of its postings,
+     * then (from {@link #postingOffset}) the postings in the same order: a search reads the size and the
+     * signatures, and a posting only for the few signatures that pass.
      */
     private long[] keys = new long[1024];
     private long[][] slotLists = new long[1024][];
@@ -107,7 +106,7 @@ final class PostingLists {
      * Adds one document's postings, {@code postings[i]} with {@code signatures[i]} to the list of
      * {@code elements[i]}: all list lookups first, then all appends, so their cache misses overlap.
      */
-    void addAll(long[] elements, long[] postings, long[] signatures, long[] secondSignatures) {
+    void addAll(long[] elements, long[] postings, long[] signatures) {
         // no rehash between the lookups and the appends, so the slots found stay valid
         ensureRoom(listCount + elements.length);
         int[] found = new int[elements.length];
@@ -115,49 +114,45 @@ final class PostingLists {
             found[i] = slotOf(elements[i]);
         }
         for (int i = 0; i < elements.length; i++) {
-            append(found[i], elements[i], postings[i], signatures[i], secondSignatures[i]);
+            append(found[i], elements[i], postings[i], signatures[i]);
         }
     }
 
-    /** Appends a posting and its two 64-bit signatures to an element's list, creating the list if needed. */
-    private void append(int slot, long element, long posting, long signature, long secondSignature) {
+    /** Appends a posting and its 64-bit signature to an element's list, creating the list if needed. */
+    private void append(int slot, long element, long posting, long signature) {
         if (slotLists[slot] != null && keys[slot] != element) {
             slot = slotOf(element); // another new list of this document took the free slot found
         }
         long[] entries = slotLists[slot];
         if (entries == null) {
-            entries = slotLists[slot] = new long[1 + 3 * 2];
+            entries = slotLists[slot] = new long[1 + 2 * 2];
             keys[slot] = element;
             listCount++;
-            listBytes += 16 + 8 * 7;
+            listBytes += 16 + 8 * 5;
         }
         int size = (int) entries[0];
         int capacity = capacity(entries);
         if (size == capacity) {
             int grown = size < 8 ? 2 * size : size + (size >> 1);
-            listBytes += 24L * (grown - size);
-            long[] larger = new long[1 + 3 * grown];
+            listBytes += 16L * (grown - size);
+            long[] larger = new long[1 + 2 * grown];
             System.arraycopy(entries, 0, larger, 0, 1 + size);
-            System.arraycopy(entries, 1 + capacity, larger, 1 + grown, 2 * size);
+            System.arraycopy(entries, 1 + capacity, larger, 1 + grown, size);
             entries = slotLists[slot] = larger;
             capacity = grown;
         }
         entries[1 + size] = signature;
-        entries[1 + capacity + 2 * size] = posting;
-        entries[2 + capacity + 2 * size] = secondSignature;
+        entries[1 + capacity + size] = posting;
         entries[0] = size + 1;
         postings++;
     }
 
     /** Postings a list's entries have room for. */
     static int capacity(long[] entries) {
-        return (entries.length - 1) / 3;
+        return (entries.length - 1) / 2;
     }
 
-    /**
-     * Where a list's postings start in its entries: the i-th posting is at postingOffset + 2 i, its second
-     * signature right after it, its first at 1 + i.
-     */
+    /** Where a list's postings start in its entries: the i-th posting is at postingOffset + i, its signature at 1 + i. */
     static int postingOffset(long[] entries) {
         return 1 + capacity(entries);
     }

@@ -26,9 +26,9 @@ final class SearchScratch {
     int hits;
     int[] hitList = new int[256];
     int[] hitEntry = new int[256];
-    /** Per hit, its posting and second signature, read by {@link #loadHits}. */
+    /** Per hit, its posting and its document's token map ({@link TokenBitmaps#WORDS} words), read by {@link #loadHits}. */
     long[] hitPosting = new long[256];
-    long[] hitSecondSignature = new long[256];
+    long[] hitMap = new long[256 * TokenBitmaps.WORDS];
 
     int candidates;
     int[] candidate = new int[64];
@@ -109,7 +109,7 @@ final class SearchScratch {
             hitList = Arrays.copyOf(hitList, 2 * hits);
             hitEntry = Arrays.copyOf(hitEntry, 2 * hits);
             hitPosting = Arrays.copyOf(hitPosting, 2 * hits);
-            hitSecondSignature = Arrays.copyOf(hitSecondSignature, 2 * hits);
+            hitMap = Arrays.copyOf(hitMap, 2 * hits * TokenBitmaps.WORDS);
         }
         hitList[hits] = list;
         hitEntry[hits] = entry;
@@ -117,15 +117,21 @@ final class SearchScratch {
     }
 
     /**
-     * Reads every hit's posting and second signature in one pass of independent loads, before any of them
-     * is checked: a check's branches wait on its loads, and would hold back the next hit's.
+     * Reads every hit's posting, then every hit's document token map, each in one pass of independent
+     * loads, before any hit is checked: a check's branches wait on its loads, and would hold back the next
+     * hit's.
      */
-    void loadHits() {
+    void loadHits(TokenBitmaps maps) {
         for (int h = 0; h < hits; h++) {
             long[] entries = listEntries[hitList[h]];
-            int at = PostingLists.postingOffset(entries) + 2 * (hitEntry[h] - 1);
-            hitPosting[h] = entries[at];
-            hitSecondSignature[h] = entries[at + 1];
+            hitPosting[h] = entries[PostingLists.postingOffset(entries) + hitEntry[h] - 1];
+        }
+        long[] words = maps.words();
+        for (int h = 0; h < hits; h++) {
+            int from = TokenBitmaps.offset(PostingLists.document(hitPosting[h]));
+            for (int w = 0; w < TokenBitmaps.WORDS; w++) {
+                hitMap[h * TokenBitmaps.WORDS + w] = words[from + w];
+            }
         }
     }
 

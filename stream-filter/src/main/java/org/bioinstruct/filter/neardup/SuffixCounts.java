@@ -5,25 +5,33 @@ package org.bioinstruct.filter.neardup;
  * each of the 64 signature bits, held as {@link #PLANES} bit-planes (plane k has the bits whose count has
  * bit k set), so the number of those elements whose bit is in a posting's signature, an upper bound on
  * what the posting's document can share with them, is a few popcounts. Elements past the 15th of one bit
- * are not in the planes: {@link #excess} counts them, as if always present.
+ * are not in the planes: {@link #excess} counts them, as if always present. The bits span {@code words}
+ * 64-bit words: one for a posting's signature, {@link TokenBitmaps#WORDS} for a document's token map.
  */
 final class SuffixCounts {
     static final int PLANES = 4;
     /** An element's bit when no document has its token: it can match nothing and is not counted. */
     static final int NO_BIT = -1;
 
-    /** Plane k of position q at {@code q * PLANES + k}. */
+    /** Word w of plane k of position q at {@code (q * PLANES + k) * words + w}. */
     final long[] planes;
     final int[] excess;
+    private final int words;
 
     /** @param bits the signature bit of each element of the query's order, or {@link #NO_BIT} */
     SuffixCounts(int[] bits) {
+        this(bits, 1);
+    }
+
+    SuffixCounts(int[] bits, int words) {
+        this.words = words;
         int length = bits.length;
-        planes = new long[(length + 1) * PLANES];
+        int perPosition = PLANES * words;
+        planes = new long[(length + 1) * perPosition];
         excess = new int[length + 1];
-        int[] held = new int[64];
+        int[] held = new int[64 * words];
         for (int q = length - 1; q >= 0; q--) {
-            System.arraycopy(planes, (q + 1) * PLANES, planes, q * PLANES, PLANES);
+            System.arraycopy(planes, (q + 1) * perPosition, planes, q * perPosition, perPosition);
             excess[q] = excess[q + 1];
             int bit = bits[q];
             if (bit == NO_BIT) {
@@ -33,7 +41,8 @@ final class SuffixCounts {
             if (count < 1 << PLANES) {
                 long mask = 1L << bit;
                 for (int k = 0; k < PLANES; k++) {
-                    planes[q * PLANES + k] = (planes[q * PLANES + k] & ~mask) | ((count >>> k & 1L) << bit);
+                    int at = (q * PLANES + k) * words + (bit >>> 6);
+                    planes[at] = (planes[at] & ~mask) | ((count >>> k & 1L) << bit);
                 }
             } else {
                 excess[q]++;
@@ -48,17 +57,31 @@ final class SuffixCounts {
                 + 4 * Long.bitCount(signature & planes[at + 2]) + 8 * Long.bitCount(signature & planes[at + 3]);
     }
 
-    /** A token's bit in signature {@code which} (0 or 1): two independent hashes. */
-    static int bit(int token, int which) {
-        return (token * (which == 0 ? 0x9E3779B9 : 0x85EBCA6B)) >>> 26;
+    /** The query's elements from position q on whose bits are in the {@code words}-word map at {@code map[from]}. */
+    int admitted(long[] map, int from, int q) {
+        int count = excess[q];
+        int at = q * PLANES * words;
+        for (int k = 0; k < PLANES; k++) {
+            int inPlane = 0;
+            for (int w = 0; w < words; w++) {
+                inPlane += Long.bitCount(map[from + w] & planes[at + k * words + w]);
+            }
+            count += inPlane << k;
+        }
+        return count;
+    }
+
+    /** A token's bit in a posting's 64-bit signature. */
+    static int bit(int token) {
+        return (token * 0x9E3779B9) >>> 26;
     }
 
     /** The signatures (bits of the elements from each position on) of positions below {@code prefix}. */
-    static long[] suffixSignatures(int[] tokens, int prefix, int which) {
+    static long[] suffixSignatures(int[] tokens, int prefix) {
         long[] signatures = new long[prefix];
         long signature = 0;
         for (int i = tokens.length - 1; i >= 0; i--) {
-            signature |= 1L << bit(tokens[i], which);
+            signature |= 1L << bit(tokens[i]);
             if (i < prefix) {
                 signatures[i] = signature;
             }
