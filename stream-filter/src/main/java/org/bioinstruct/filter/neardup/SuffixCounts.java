@@ -2,7 +2,7 @@ package org.bioinstruct.filter.neardup;
 
 /**
  * A query's signature counts: for each position q of its order, how many of its elements from q on carry
- * each of the 64 signature bits, held as {@link #PLANES} bit-planes (plane k has the bits whose count has
+ * each signature bit, held as {@link #PLANES} bit-planes (plane k has the bits whose count has
  * bit k set), so the number of those elements whose bit is in a posting's signature, an upper bound on
  * what the posting's document can share with them, is a few popcounts. Elements past the 15th of one bit
  * are not in the planes: {@link #excess} counts them, as if always present. The bits span {@code words}
@@ -50,7 +50,7 @@ final class SuffixCounts {
         }
     }
 
-    /** The query's elements from position q on whose bits are in {@code signature}. */
+    /** The query's elements from position q on whose bits are in {@code signature} (one-word counts only). */
     int admitted(long signature, int q) {
         int at = q * PLANES;
         return excess[q] + Long.bitCount(signature & planes[at]) + 2 * Long.bitCount(signature & planes[at + 1])
