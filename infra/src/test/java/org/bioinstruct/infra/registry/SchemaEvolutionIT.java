@@ -31,7 +31,6 @@ import org.bioinstruct.schemas.serde.AvroDeserializer;
 import org.bioinstruct.schemas.serde.AvroSerializer;
 import org.bioinstruct.schemas.serde.SerdeConfig;
 import org.bioinstruct.schemas.serde.WireFormat;
-import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,23 +45,19 @@ class SchemaEvolutionIT {
     private static final String TOPIC = "evolution.accepted";
     private static final String SUBJECT = TOPIC + "-value";
 
-    private static SingleNodeKafka cluster;
+    private static BrokerAndRegistry stack;
     private static SchemaRegistryServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = SingleNodeKafka.start();
-        server = SchemaRegistryServer.start(RegistryConfig.defaults(cluster.bootstrapServers()).withPort(0)
-                .withTopic("_schemas_evolution"));
+        stack = BrokerAndRegistry.start("_schemas_evolution");
+        server = stack.server();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 

@@ -45,27 +45,26 @@ class SchemaRegistryServerIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private static BrokerAndRegistry stack;
     private static SingleNodeKafka cluster;
     private static SchemaRegistryServer server;
 
     @BeforeAll
     static void startBrokerAndRegistry() throws Exception {
-        cluster = SingleNodeKafka.start();
-        server = SchemaRegistryServer.start(config("_schemas"));
+        stack = BrokerAndRegistry.start("_schemas");
+        cluster = stack.kafka();
+        server = stack.server();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
     private static RegistryConfig config(String topic) {
-        return RegistryConfig.defaults(cluster.bootstrapServers()).withPort(0).withTopic(topic);
+        return stack.registryConfig(topic);
     }
 
     private record Answer(int status, JsonNode body) {

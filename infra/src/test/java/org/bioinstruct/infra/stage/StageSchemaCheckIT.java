@@ -29,7 +29,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.bioinstruct.infra.process.JvmProcess;
 import org.bioinstruct.infra.process.ProjectLayout;
-import org.bioinstruct.infra.registry.RegistryConfig;
+import org.bioinstruct.infra.registry.BrokerAndRegistry;
 import org.bioinstruct.infra.registry.SchemaRegistryServer;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.AdapterCheckpoint;
@@ -75,6 +75,7 @@ class StageSchemaCheckIT {
             Stage.TRAINER, "training-metrics",
             Stage.EVALUATOR, "eval-metrics");
 
+    private static BrokerAndRegistry stack;
     private static SingleNodeKafka cluster;
     private static SchemaRegistryServer server;
     private static ConfluentSchemaRegistry registry;
@@ -84,19 +85,16 @@ class StageSchemaCheckIT {
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = SingleNodeKafka.start();
-        server = SchemaRegistryServer.start(RegistryConfig.defaults(cluster.bootstrapServers()).withPort(0)
-                .withTopic("_schemas_stage_check"));
+        stack = BrokerAndRegistry.start("_schemas_stage_check");
+        cluster = stack.kafka();
+        server = stack.server();
         registry = new ConfluentSchemaRegistry(server.url());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
