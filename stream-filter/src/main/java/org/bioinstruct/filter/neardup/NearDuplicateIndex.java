@@ -98,7 +98,7 @@ public final class NearDuplicateIndex implements NearDuplicates {
                 ? lastEncoded : vocabulary.encode(text, true);
         lastText = null;
         lastEncoded = null;
-        if (encoded.mostRepeats() > PostingLists.MAX_OCCURRENCE + 1) {
+        if (encoded.length() > PostingLists.MAX_OCCURRENCE + 1 && encoded.mostRepeats() > PostingLists.MAX_OCCURRENCE + 1) {
             throw new IllegalArgumentException("a token repeats more than " + (PostingLists.MAX_OCCURRENCE + 1) + " times");
         }
         int document = size;
