@@ -13,7 +13,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
-import org.bioinstruct.filter.DedupProcessor.Outcome;
+import org.bioinstruct.filter.DuplicateProcessor.Outcome;
 import org.bioinstruct.filter.query.CountingProcessor;
 import org.bioinstruct.filter.query.CountsTopology;
 import org.bioinstruct.schemas.avro.RawInstruction;
@@ -22,8 +22,8 @@ import org.bioinstruct.schemas.topics.TopicCatalogue;
 
 /**
  * raw bytes -> decode (failures to the DLQ) -> validate (failures rejected) -> re-key by content hash and
- * repartition -> exact dedup against a persistent store (repeats rejected) -> repartition to one partition
- * -> near-duplicate check against every accepted task (ROUGE-L; too near rejected) -> categorize -> accepted.
+ * repartition to one partition -> exact dedup against a persistent store (repeats rejected) -> near-duplicate
+ * check against every accepted task (ROUGE-L; too near rejected) -> categorize -> accepted.
  * Every raw record ends in exactly one of accepted, rejected or the DLQ; outputs are keyed by task id.
  */
 final class FilterTopology {
@@ -76,29 +76,21 @@ final class FilterTopology {
                 .defaultBranch(Branched.as("passed"));
         rejectInvalid(validated.get("validation-failed"));
 
-        Map<String, KStream<String, Outcome>> deduplicated = validated.get("validation-passed")
+        // One partition: every exact and near-duplicate decision sees every earlier task.
+        Map<String, KStream<String, Outcome>> judged = validated.get("validation-passed")
                 .map((key, checked) -> KeyValue.pair(ContentHash.of(checked.task()), checked.task()),
                         Named.as("key-by-content"))
                 .repartition(Repartitioned.with(topics.raw().keySerde(serdeConfig), topics.raw().valueSerde(serdeConfig))
-                        .withName("by-content"))
-                .processValues(() -> new DedupProcessor(SEEN_STORE), Named.as("dedup-exact"), SEEN_STORE)
+                        .withName("dedup").withNumberOfPartitions(1))
+                .processValues(() -> new DuplicateProcessor(SEEN_STORE, ACCEPTED_TEXTS_STORE, nearDuplicates),
+                        Named.as("dedup"), SEEN_STORE, ACCEPTED_TEXTS_STORE)
                 .split(Named.as("dedup-"))
-                .branch((hash, outcome) -> outcome.duplicate(), Branched.as("duplicate"))
-                .defaultBranch(Branched.as("first"));
-        rejectDuplicates(deduplicated.get("dedup-duplicate"));
-
-        // One partition: every near-duplicate decision sees every earlier acceptance.
-        Map<String, KStream<String, NearDuplicateProcessor.Outcome>> judged = deduplicated.get("dedup-first")
-                .mapValues(DedupProcessor.Outcome::task, Named.as("first-task"))
-                .repartition(Repartitioned.with(topics.raw().keySerde(serdeConfig), topics.raw().valueSerde(serdeConfig))
-                        .withName("near-dup-check").withNumberOfPartitions(1))
-                .processValues(() -> new NearDuplicateProcessor(ACCEPTED_TEXTS_STORE, nearDuplicates),
-                        Named.as("dedup-near"), ACCEPTED_TEXTS_STORE)
-                .split(Named.as("near-"))
-                .branch((hash, outcome) -> outcome.duplicate(), Branched.as("duplicate"))
+                .branch((hash, outcome) -> outcome.exactDuplicate(), Branched.as("exact"))
+                .branch((hash, outcome) -> outcome.nearDuplicate(), Branched.as("near"))
                 .defaultBranch(Branched.as("distinct"));
-        rejectNearDuplicates(judged.get("near-duplicate"));
-        accept(judged.get("near-distinct"));
+        rejectDuplicates(judged.get("dedup-exact"));
+        rejectNearDuplicates(judged.get("dedup-near"));
+        accept(judged.get("dedup-distinct"));
         CountsTopology.addTo(builder, topics, serdeConfig);
         return builder.build();
     }
@@ -126,7 +118,7 @@ final class FilterTopology {
                 "rejected-duplicate");
     }
 
-    private void rejectNearDuplicates(KStream<String, NearDuplicateProcessor.Outcome> nearDuplicates) {
+    private void rejectNearDuplicates(KStream<String, Outcome> nearDuplicates) {
         toRejected(nearDuplicates
                 .selectKey((hash, outcome) -> outcome.task().getId(), Named.as("near-duplicate-by-id"))
                 .mapValues(outcome -> verdicts.nearDuplicate(outcome.task(), outcome.nearest().orElseThrow()),
@@ -142,7 +134,7 @@ final class FilterTopology {
                         topics.rejected().valueSerde(serdeConfig)).withName(name));
     }
 
-    private void accept(KStream<String, NearDuplicateProcessor.Outcome> distinct) {
+    private void accept(KStream<String, Outcome> distinct) {
         distinct
                 .selectKey((hash, outcome) -> outcome.task().getId(), Named.as("accepted-by-id"))
                 .mapValues(outcome -> verdicts.accept(outcome.task(), outcome.nearest()), Named.as("categorize"))
