@@ -10,12 +10,13 @@ import org.bioinstruct.evaluator.suite.BenchmarkFormat;
 import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.serde.SerdeConfig;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 
 /** The evaluator's configuration, every key validated up front. */
 public record EvaluatorSettings(
         String bootstrapServers,
-        String registryUrl,
+        Map<String, String> serdeConfig,
         Path dataDir,
         Path modelDir,
         long modelSeed,
@@ -55,7 +56,7 @@ public record EvaluatorSettings(
         String groupId = s.string(GROUP_ID, "bioinstruct-evaluator");
         return new EvaluatorSettings(
                 s.string(CommonKeys.BOOTSTRAP_SERVERS),
-                s.string(CommonKeys.SCHEMA_REGISTRY_URL),
+                SerdeConfig.of(s),
                 dataDir,
                 Path.of(s.string(MODEL_DIR, dataDir.resolve("models/base").toString())),
                 s.longValue(MODEL_SEED, 7, Long.MIN_VALUE, Long.MAX_VALUE),
@@ -90,9 +91,5 @@ public record EvaluatorSettings(
             out.put(format, path);
         });
         return out;
-    }
-
-    public Map<String, Object> serdeConfig() {
-        return Map.of(CommonKeys.SCHEMA_REGISTRY_URL, registryUrl);
     }
 }

@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.bioinstruct.evaluator.suite.BenchmarkFormat;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.registry.RegistryCredentials;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EvaluatorSettingsTest {
     static EvaluatorSettings settings(Map<String, String> extra) {
@@ -41,5 +44,12 @@ class EvaluatorSettingsTest {
                 () -> settings(Map.of("evaluator.benchmark.pubmedqa", "/no/such/file.json"))).key());
         assertEquals("evaluator.max.examples", assertThrows(InvalidConfigException.class,
                 () -> settings(Map.of("evaluator.max.examples", "0"))).key());
+    }
+
+    @Test
+    void serdeConfigCarriesTheRegistryCredentialsFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("registry-user-info"), "svc:pw");
+        var config = settings(Map.of(RegistryCredentials.USER_INFO_FILE, file.toString()));
+        assertEquals(file.toString(), config.serdeConfig().get(RegistryCredentials.USER_INFO_FILE));
     }
 }

@@ -1,5 +1,6 @@
 package org.bioinstruct.shards;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -21,17 +22,18 @@ public final class AcceptedRecordDeserializer implements KafkaRecordDeserializat
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(AcceptedRecordDeserializer.class);
 
-    private final String registryUrl;
+    /** A serializable copy of the serde config ({@link SerdeConfig#of}). */
+    private final HashMap<String, String> serdeConfig;
     private transient AvroDeserializer<AcceptedInstruction> values;
 
-    public AcceptedRecordDeserializer(String registryUrl) {
-        this.registryUrl = registryUrl;
+    public AcceptedRecordDeserializer(Map<String, String> serdeConfig) {
+        this.serdeConfig = new HashMap<>(serdeConfig);
     }
 
     @Override
     public void open(DeserializationSchema.InitializationContext context) {
         values = new AvroDeserializer<>(AcceptedInstruction.class,
-                SerdeConfig.registry(Map.of(SerdeConfig.REGISTRY_URL, registryUrl)));
+                SerdeConfig.registry(serdeConfig));
     }
 
     @Override

@@ -18,7 +18,7 @@ public final class KafkaConnectors {
     }
 
     public static KafkaSource<DecodedRecord> acceptedSource(ShardBuilderConfig config) {
-        return acceptedSource(config, new AcceptedRecordDeserializer(config.registryUrl()));
+        return acceptedSource(config, new AcceptedRecordDeserializer(config.serdeConfig()));
     }
 
     public static KafkaSource<DecodedRecord> acceptedSource(
@@ -36,7 +36,7 @@ public final class KafkaConnectors {
 
     public static KafkaSink<ShardDescriptor> manifestSink(ShardBuilderConfig config) {
         return transactionalSink(config, config.transactionalIdPrefix(),
-                new ManifestRecordSerializer(config.shardsTopic(), config.registryUrl()));
+                new ManifestRecordSerializer(config.shardsTopic(), config.serdeConfig()));
     }
 
     public static KafkaSink<DeadLetter> deadLetterSink(ShardBuilderConfig config) {

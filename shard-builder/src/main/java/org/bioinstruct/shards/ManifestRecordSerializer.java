@@ -1,6 +1,7 @@
 package org.bioinstruct.shards;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -14,9 +15,9 @@ public final class ManifestRecordSerializer implements KafkaRecordSerializationS
     private final String topic;
     private final AvroFlinkSerializationSchema<ShardManifest> values;
 
-    public ManifestRecordSerializer(String topic, String registryUrl) {
+    public ManifestRecordSerializer(String topic, Map<String, String> serdeConfig) {
         this.topic = topic;
-        this.values = new AvroFlinkSerializationSchema<>(ShardManifest.class, registryUrl, topic);
+        this.values = new AvroFlinkSerializationSchema<>(ShardManifest.class, serdeConfig, topic);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.bioinstruct.schemas.config.CommonKeys;
+import org.bioinstruct.schemas.serde.SerdeConfig;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.split.ShardSelection;
@@ -19,7 +20,7 @@ import org.bioinstruct.schemas.topics.TopicCatalogue;
 /** Every setting of the shard builder, read and validated once at start-up; a bad value names its key. */
 public record ShardBuilderConfig(
         String bootstrapServers,
-        String registryUrl,
+        Map<String, String> serdeConfig,
         String acceptedTopic,
         String shardsTopic,
         String dlqTopic,
@@ -83,7 +84,7 @@ public record ShardBuilderConfig(
         ShardSelection selection = ShardSelection.from(settings);
         return new ShardBuilderConfig(
                 settings.string(CommonKeys.BOOTSTRAP_SERVERS),
-                settings.string(CommonKeys.SCHEMA_REGISTRY_URL),
+                SerdeConfig.of(settings),
                 topics.accepted().name(),
                 topics.shardsReady().name(),
                 topics.dlq().name(),

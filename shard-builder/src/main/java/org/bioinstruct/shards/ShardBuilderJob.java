@@ -24,7 +24,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.bioinstruct.schemas.avro.ShardManifest;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
-import org.bioinstruct.schemas.serde.SerdeConfig;
 import org.bioinstruct.schemas.topics.OutputSchemaException;
 import org.bioinstruct.schemas.topics.OutputSchemas;
 import org.slf4j.Logger;
@@ -161,7 +160,7 @@ public final class ShardBuilderJob {
 
     /** Registers the manifests' value schema before the job runs; the DLQ carries raw bytes. */
     static void checkOutputSchema(ShardBuilderConfig config) {
-        OutputSchemas.register(Map.of(SerdeConfig.REGISTRY_URL, config.registryUrl()), config.shardsTopic(),
+        OutputSchemas.register(config.serdeConfig(), config.shardsTopic(),
                 ShardManifest.class);
     }
 

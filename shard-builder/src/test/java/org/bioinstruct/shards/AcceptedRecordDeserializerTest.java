@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 
 class AcceptedRecordDeserializerTest {
     private static final String REGISTRY = "mock://shard-builder-deserializer";
+    private static final Map<String, String> SERDE = Map.of(SerdeConfig.REGISTRY_URL, REGISTRY);
     private static final String TOPIC = "bioinstruct.instructions.accepted";
 
-    private final AcceptedRecordDeserializer deserializer = new AcceptedRecordDeserializer(REGISTRY);
+    private final AcceptedRecordDeserializer deserializer = new AcceptedRecordDeserializer(SERDE);
     private final List<DecodedRecord> out = new ArrayList<>();
 
     @Test
@@ -65,7 +66,7 @@ class AcceptedRecordDeserializerTest {
 
     private static byte[] encode(AcceptedInstruction instruction) {
         AvroSerializer<AcceptedInstruction> serializer = new AvroSerializer<>(AcceptedInstruction.class);
-        serializer.configure(Map.of(SerdeConfig.REGISTRY_URL, REGISTRY), false);
+        serializer.configure(SERDE, false);
         return serializer.serialize(TOPIC, instruction);
     }
 

@@ -1,6 +1,7 @@
 package org.bioinstruct.shards;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
@@ -21,8 +22,8 @@ final class FailingOnceDeserializer implements KafkaRecordDeserializationSchema<
     private final AcceptedRecordDeserializer delegate;
     private final long failAt;
 
-    FailingOnceDeserializer(String registryUrl, long failAt) {
-        this.delegate = new AcceptedRecordDeserializer(registryUrl);
+    FailingOnceDeserializer(Map<String, String> serdeConfig, long failAt) {
+        this.delegate = new AcceptedRecordDeserializer(serdeConfig);
         this.failAt = failAt;
     }
 

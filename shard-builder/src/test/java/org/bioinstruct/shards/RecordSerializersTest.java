@@ -19,13 +19,14 @@ import org.junit.jupiter.api.Test;
 
 class RecordSerializersTest {
     private static final String REGISTRY = "mock://shard-builder-serializers";
+    private static final Map<String, String> SERDE = Map.of(SerdeConfig.REGISTRY_URL, REGISTRY);
 
     @Test
     void publishesTheManifestKeyedByShardIdInTheConfluentWireFormat() {
         List<InstructionExample> examples = List.of(Examples.example("a", 2, 10), Examples.example("b", 2, 13));
         WrittenShard file = new WrittenShard("file:///data/shards/eval-000003.jsonl.gz", "ab12", 321);
         ShardDescriptor shard = ShardDescriptor.of("eval-000003", Split.EVAL, file, examples, 5_000, "jsonl.gz");
-        ManifestRecordSerializer serializer = new ManifestRecordSerializer("shards", REGISTRY);
+        ManifestRecordSerializer serializer = new ManifestRecordSerializer("shards", SERDE);
         serializer.open(null, null);
 
         ProducerRecord<byte[], byte[]> record = serializer.serialize(shard, null, null);
@@ -33,7 +34,7 @@ class RecordSerializersTest {
         assertEquals("shards", record.topic());
         assertArrayEquals("eval-000003".getBytes(StandardCharsets.UTF_8), record.key());
         AvroDeserializer<ShardManifest> reader = new AvroDeserializer<>(ShardManifest.class);
-        reader.configure(Map.of(SerdeConfig.REGISTRY_URL, REGISTRY), false);
+        reader.configure(SERDE, false);
         ShardManifest manifest = reader.deserialize("shards", record.value());
         assertEquals("eval-000003", manifest.getShardId());
         assertEquals("file:///data/shards/eval-000003.jsonl.gz", manifest.getUri());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.registry.RegistryCredentials;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ShardBuilderConfigTest {
     private static final Map<String, String> REQUIRED = Map.of(
@@ -127,5 +130,12 @@ class ShardBuilderConfigTest {
 
     private static InvalidConfigException failure(Map<String, String> values) {
         return assertThrows(InvalidConfigException.class, () -> ShardBuilderConfig.from(Settings.of(values)));
+    }
+
+    @Test
+    void serdeConfigCarriesTheRegistryCredentialsFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("registry-user-info"), "svc:pw");
+        var config = ShardBuilderConfig.from(Settings.of(with(RegistryCredentials.USER_INFO_FILE, file.toString())));
+        assertEquals(file.toString(), config.serdeConfig().get(RegistryCredentials.USER_INFO_FILE));
     }
 }

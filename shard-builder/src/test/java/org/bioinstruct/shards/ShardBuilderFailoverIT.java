@@ -91,7 +91,7 @@ class ShardBuilderFailoverIT {
                 "restart-strategy.fixed-delay.delay", "200 ms")));
         env.setParallelism(config.parallelism());
         new ShardBuilderJob(config,
-                KafkaConnectors.acceptedSource(config, new FailingOnceDeserializer(config.registryUrl(), failAt)),
+                KafkaConnectors.acceptedSource(config, new FailingOnceDeserializer(config.serdeConfig(), failAt)),
                 KafkaConnectors.manifestSink(config), KafkaConnectors.deadLetterSink(config)).build(env);
         return env.executeAsync("shard-builder-failover-it");
     }

@@ -50,6 +50,7 @@ public final class FilterApp implements AutoCloseable {
     private final TopicCatalogue topics;
     private final FilterRules rules;
     private final NearDuplicateSettings nearDuplicates;
+    private final Map<String, String> serdeConfig;
     private final QuerySettings query;
     private final long summaryIntervalMs;
     private final FilterCounters counters = new FilterCounters();
@@ -66,6 +67,7 @@ public final class FilterApp implements AutoCloseable {
     /** Validates everything up front; throws {@link InvalidConfigException} naming the first bad key. */
     public FilterApp(Settings settings) {
         this.config = config(settings);
+        this.serdeConfig = SerdeConfig.of(settings);
         this.topics = TopicCatalogue.from(settings);
         this.rules = FilterRules.from(settings);
         this.query = QuerySettings.from(settings);
@@ -103,7 +105,6 @@ public final class FilterApp implements AutoCloseable {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.string(APPLICATION_ID, "bioinstruct-filter"));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.string(CommonKeys.BOOTSTRAP_SERVERS));
-        props.put(SerdeConfig.REGISTRY_URL, settings.string(CommonKeys.SCHEMA_REGISTRY_URL));
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(settings));
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.longValue(COMMIT_INTERVAL_MS, 200, 10, 600_000));
@@ -138,7 +139,6 @@ public final class FilterApp implements AutoCloseable {
      * once the streams client is starting. Throws {@link OutputSchemaException} if a schema is not accepted.
      */
     public synchronized void start() throws Exception {
-        Map<String, Object> serdeConfig = Map.of(SerdeConfig.REGISTRY_URL, config.getProperty(SerdeConfig.REGISTRY_URL));
         OutputSchemas.registerAll(serdeConfig, List.of(topics.accepted(), topics.rejected()));
         FilterTopics.ensureExist(adminConfig(), List.of(topics.raw(), topics.accepted(), topics.rejected(), topics.dlq()),
                 Short.parseShort(config.get(StreamsConfig.REPLICATION_FACTOR_CONFIG).toString()));

@@ -8,6 +8,7 @@ import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.registry.RegistryCredentials;
 import org.junit.jupiter.api.Test;
 
 class FilterAppConfigTest {
@@ -22,7 +23,6 @@ class FilterAppConfigTest {
         assertEquals(Path.of("/tmp/bio", "filter-state").toString(), props.get(StreamsConfig.STATE_DIR_CONFIG));
         assertEquals(200L, props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
         assertEquals(1, props.get(StreamsConfig.REPLICATION_FACTOR_CONFIG));
-        assertEquals("mock://cfg", props.get("schema.registry.url"));
     }
 
     @Test
@@ -45,9 +45,16 @@ class FilterAppConfigTest {
 
     @Test
     void missingRegistryUrlIsNamed() {
-        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> FilterApp.config(
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> new FilterApp(
                 Settings.fromArgs("bootstrap.servers=b:9092", "data.dir=/tmp/x")));
         assertEquals("schema.registry.url", e.key());
+    }
+
+    @Test
+    void unreadableRegistryCredentialsFileFailsAtStartUpNamingTheKey() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> new FilterApp(
+                REQUIRED.with(RegistryCredentials.USER_INFO_FILE, "/nonexistent/registry-user-info")));
+        assertEquals(RegistryCredentials.USER_INFO_FILE, e.key());
     }
 
     @Test

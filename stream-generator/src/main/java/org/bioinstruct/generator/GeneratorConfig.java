@@ -16,7 +16,7 @@ import org.bioinstruct.schemas.topics.TopicCatalogue;
 /** The generator's validated configuration; building it fails fast naming the bad key. */
 public record GeneratorConfig(
         String bootstrapServers,
-        String registryUrl,
+        Map<String, String> serdeConfig,
         int count,
         long seed,
         String backend,
@@ -48,7 +48,7 @@ public record GeneratorConfig(
         String backend = settings.string(BACKEND, OFFLINE);
         return new GeneratorConfig(
                 settings.string(CommonKeys.BOOTSTRAP_SERVERS),
-                settings.string(CommonKeys.SCHEMA_REGISTRY_URL),
+                SerdeConfig.of(settings),
                 settings.intValue(COUNT, 400, 0, Integer.MAX_VALUE),
                 seed,
                 backend,
@@ -77,10 +77,6 @@ public record GeneratorConfig(
     /** The configured backend; {@code generator.count} 0 means "until it runs out" (an import's end of file). */
     public GenerationBackend createBackend() {
         return backendFactory.create();
-    }
-
-    public Map<String, Object> serdeConfig() {
-        return Map.of(SerdeConfig.REGISTRY_URL, registryUrl);
     }
 
     public Map<String, Object> producerConfig() {

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.registry.RegistryCredentials;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GeneratorConfigTest {
     private static final String[] REQUIRED = {"bootstrap.servers=localhost:9092", "schema.registry.url=mock://gen"};
@@ -72,5 +76,13 @@ class GeneratorConfigTest {
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
                 () -> GeneratorConfig.from(Settings.fromArgs(REQUIRED).with("generator.count", "-1")));
         assertEquals("generator.count", e.key());
+    }
+
+    @Test
+    void serdeConfigCarriesTheRegistryCredentialsFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("registry-user-info"), "svc:pw");
+        var config = GeneratorConfig.from(
+                Settings.fromArgs(REQUIRED).with(RegistryCredentials.USER_INFO_FILE, file.toString()));
+        assertEquals(file.toString(), config.serdeConfig().get(RegistryCredentials.USER_INFO_FILE));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.serde.SerdeConfig;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.bioinstruct.trainer.model.LoraSpec;
 import org.bioinstruct.trainer.training.AdamW;
@@ -16,7 +17,7 @@ import org.bioinstruct.trainer.training.TrainingOptions;
 /** The trainer's configuration, every key validated up front. */
 public record TrainerSettings(
         String bootstrapServers,
-        String registryUrl,
+        Map<String, String> serdeConfig,
         Path dataDir,
         Path modelDir,
         Path adaptersDir,
@@ -64,7 +65,7 @@ public record TrainerSettings(
         String groupId = s.string(GROUP_ID, "bioinstruct-trainer");
         return new TrainerSettings(
                 s.string(CommonKeys.BOOTSTRAP_SERVERS),
-                s.string(CommonKeys.SCHEMA_REGISTRY_URL),
+                SerdeConfig.of(s),
                 dataDir,
                 Path.of(s.string(MODEL_DIR, dataDir.resolve("models/base").toString())),
                 Path.of(s.string(ADAPTERS_DIR, dataDir.resolve("adapters").toString())),
@@ -120,10 +121,5 @@ public record TrainerSettings(
                     "must be a comma-separated subset of " + LoraSpec.PROJECTIONS);
         }
         return new LoraSpec(r, alpha, s.doubleValue(LORA_DROPOUT, 0.05, 0, 0.95), targets);
-    }
-
-    /** Serde configuration for the Avro topics. */
-    public Map<String, Object> serdeConfig() {
-        return Map.of(CommonKeys.SCHEMA_REGISTRY_URL, registryUrl);
     }
 }

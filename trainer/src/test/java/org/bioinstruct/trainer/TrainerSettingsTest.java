@@ -4,15 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.registry.RegistryCredentials;
 import org.bioinstruct.trainer.training.AdamW;
 import org.bioinstruct.trainer.training.LearningRateSchedule;
 import org.bioinstruct.trainer.training.TrainingOptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -86,5 +89,13 @@ class TrainerSettingsTest {
     void mainExitsWithTwoOnBadConfiguration() throws Exception {
         assertEquals(2, TrainerMain.run(new String[] {"bootstrap.servers=x:1", "data.dir=/tmp/x",
                 "schema.registry.url=mock://t", "trainer.epochs=zero"}));
+    }
+
+    @Test
+    void serdeConfigCarriesTheRegistryCredentialsFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("registry-user-info"), "svc:pw");
+        var config = TrainerSettings.from(
+                Settings.fromArgs(REQUIRED).with(RegistryCredentials.USER_INFO_FILE, file.toString()));
+        assertEquals(file.toString(), config.serdeConfig().get(RegistryCredentials.USER_INFO_FILE));
     }
 }

@@ -1,6 +1,5 @@
 package org.bioinstruct.infra.audit;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.bioinstruct.infra.ops.TopicScan;
 import org.bioinstruct.schemas.config.CommonKeys;
@@ -24,6 +23,7 @@ public final class PipelineAudit {
     private final TopicCatalogue topics;
     private final ShardSelection selection;
     private final int sampleLimit;
+    private final Map<String, String> serdeConfig;
 
     public PipelineAudit(Settings settings) {
         this.settings = settings;
@@ -31,29 +31,18 @@ public final class PipelineAudit {
         this.selection = ShardSelection.from(settings);
         this.sampleLimit = settings.intValue(SAMPLE_LIMIT, 20, 0, 1_000_000);
         settings.string(CommonKeys.BOOTSTRAP_SERVERS);
-        settings.string(CommonKeys.SCHEMA_REGISTRY_URL);
+        this.serdeConfig = SerdeConfig.of(settings);
     }
 
     public AuditReport run() {
         TopicScan scan = new TopicScan(settings.string(CommonKeys.BOOTSTRAP_SERVERS),
                 settings.withPrefix(CommonKeys.KAFKA_PREFIX));
-        PipelineState state = PipelineState.read(scan, topics, serdeConfig());
+        PipelineState state = PipelineState.read(scan, topics, serdeConfig);
         Findings findings = new Findings(sampleLimit);
         OutcomeCheck.run(state, topics.raw().name(), findings);
         ShardCoverageCheck.run(state, topics.accepted().name(), selection, findings);
         ShardFileCheck.run(state, findings);
         LineageCheck.run(state, topics.shardsReady().name(), findings);
         return findings.report();
-    }
-
-    private Map<String, Object> serdeConfig() {
-        Map<String, Object> serde = new HashMap<>();
-        settings.asMap().forEach((k, v) -> {
-            if (k.startsWith("schema.registry.")) {
-                serde.put(k, v);
-            }
-        });
-        serde.put(SerdeConfig.REGISTRY_URL, settings.string(CommonKeys.SCHEMA_REGISTRY_URL));
-        return serde;
     }
 }

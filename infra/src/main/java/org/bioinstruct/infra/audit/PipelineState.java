@@ -32,7 +32,7 @@ final class PipelineState {
     final List<ShardManifest> manifests = new ArrayList<>();
     final List<AdapterCheckpoint> checkpoints = new ArrayList<>();
 
-    static PipelineState read(TopicScan scan, TopicCatalogue topics, Map<String, Object> serdeConfig) {
+    static PipelineState read(TopicScan scan, TopicCatalogue topics, Map<String, ?> serdeConfig) {
         PipelineState state = new PipelineState();
         scan.forEach(topics.raw().name(), r -> state.raw.add(key(r)));
         scan.forEach(topics.rejected().name(), r -> state.rejected.add(key(r)));

@@ -1,7 +1,6 @@
 package org.bioinstruct.infra.cli;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.bioinstruct.infra.stack.StackState;
@@ -44,16 +43,9 @@ final class ClusterOptions {
         return settings.withPrefix(CommonKeys.KAFKA_PREFIX);
     }
 
-    /** The registry URL plus any {@code schema.registry.*.file} credentials, for the Avro serdes. */
-    static Map<String, Object> serdeConfig(Settings settings) {
-        Map<String, Object> serde = new HashMap<>(Map.of(SerdeConfig.REGISTRY_URL,
-                settings.string(CommonKeys.SCHEMA_REGISTRY_URL)));
-        settings.asMap().forEach((k, v) -> {
-            if (k.startsWith("schema.registry.") && k.endsWith(".file")) {
-                serde.put(k, v);
-            }
-        });
-        return serde;
+    /** The registry URL plus its credentials file, for the Avro serdes ({@link SerdeConfig#of}). */
+    static Map<String, String> serdeConfig(Settings settings) {
+        return SerdeConfig.of(settings);
     }
 
     static Settings forLocalStack(StackState state) {

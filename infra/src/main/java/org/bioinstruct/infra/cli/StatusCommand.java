@@ -131,7 +131,7 @@ final class StatusCommand implements Callable<Integer> {
     private static void printLatest(Settings settings, TopicCatalogue topics) {
         String bootstrap = settings.string(CommonKeys.BOOTSTRAP_SERVERS);
         Map<String, String> overrides = settings.withPrefix(CommonKeys.KAFKA_PREFIX);
-        Map<String, Object> serde = ClusterOptions.serdeConfig(settings);
+        Map<String, String> serde = ClusterOptions.serdeConfig(settings);
         System.out.println();
         Optional<AdapterCheckpoint> checkpoint = LatestRecord.of(bootstrap, overrides, topics.checkpoints().name())
                 .map(r -> topics.checkpoints().valueSerde(serde).deserializer().deserialize(r.topic(), r.value()));

@@ -27,13 +27,13 @@ public final class DashboardFeed implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final DashboardState state;
     private final TopicCatalogue topics;
-    private final Map<String, Object> serdeConfig;
+    private final Map<String, ?> serdeConfig;
     private final List<TopicSpec<String, ?>> specs;
     private final Thread thread;
     private volatile boolean running = true;
     private long undecodable;
 
-    public DashboardFeed(String bootstrapServers, Map<String, String> kafkaOverrides, Map<String, Object> serdeConfig,
+    public DashboardFeed(String bootstrapServers, Map<String, String> kafkaOverrides, Map<String, ?> serdeConfig,
                          TopicCatalogue topics, DashboardState state) {
         this.consumer = new KafkaConsumer<>(KafkaClientConfigs.readCommittedConsumer(bootstrapServers, null, kafkaOverrides));
         this.state = state;

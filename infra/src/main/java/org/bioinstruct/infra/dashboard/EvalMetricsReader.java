@@ -14,7 +14,7 @@ public final class EvalMetricsReader {
     }
 
     public static List<EvalMetric> readAll(String bootstrapServers, Map<String, String> kafkaOverrides,
-                                           Map<String, Object> serdeConfig, TopicSpec<String, EvalMetric> topic) {
+                                           Map<String, ?> serdeConfig, TopicSpec<String, EvalMetric> topic) {
         Deserializer<EvalMetric> decoder = topic.valueSerde(serdeConfig).deserializer();
         List<EvalMetric> out = new ArrayList<>();
         new TopicScan(bootstrapServers, kafkaOverrides)

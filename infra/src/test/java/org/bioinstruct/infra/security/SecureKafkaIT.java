@@ -145,8 +145,10 @@ class SecureKafkaIT {
             Schema schema = Schema.createRecord("Probe", null, "org.bioinstruct.test", false,
                     List.of(new Schema.Field("text", Schema.create(Schema.Type.STRING))));
 
-            SchemaRegistry authorised = SerdeConfig.registry(Map.of(SerdeConfig.REGISTRY_URL, url,
+            // as every stage builds its serde config: URL and credentials file from the stage's settings
+            Settings stage = Settings.of(Map.of(SerdeConfig.REGISTRY_URL, url,
                     RegistryCredentials.USER_INFO_FILE, userInfo.toString()));
+            SchemaRegistry authorised = SerdeConfig.registry(SerdeConfig.of(stage));
             try {
                 assertTrue(authorised.register("probe-value", schema) >= 0);
             } catch (RegistryException e) {

@@ -1,5 +1,7 @@
 package org.bioinstruct.schemas.flink;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -11,19 +13,20 @@ public final class AvroFlinkDeserializationSchema<T extends SpecificRecord> impl
     private static final long serialVersionUID = 1L;
 
     private final Class<T> type;
-    private final String registryUrl;
+    /** A serializable copy of the serde config ({@link SerdeConfig#of}). */
+    private final HashMap<String, String> serdeConfig;
     private final String topic;
     private transient AvroDeserializer<T> deserializer;
 
-    public AvroFlinkDeserializationSchema(Class<T> type, String registryUrl, String topic) {
+    public AvroFlinkDeserializationSchema(Class<T> type, Map<String, String> serdeConfig, String topic) {
         this.type = type;
-        this.registryUrl = registryUrl;
+        this.serdeConfig = new HashMap<>(serdeConfig);
         this.topic = topic;
     }
 
     @Override
     public void open(InitializationContext context) {
-        deserializer = new AvroDeserializer<>(type, SerdeConfig.registry(java.util.Map.of(SerdeConfig.REGISTRY_URL, registryUrl)));
+        deserializer = new AvroDeserializer<>(type, SerdeConfig.registry(serdeConfig));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.bioinstruct.schemas.flink;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.bioinstruct.schemas.serde.SerdeConfig;
@@ -10,19 +12,20 @@ public final class AvroFlinkSerializationSchema<T extends SpecificRecord> implem
     private static final long serialVersionUID = 1L;
 
     private final Class<T> type;
-    private final String registryUrl;
+    /** A serializable copy of the serde config ({@link SerdeConfig#of}). */
+    private final HashMap<String, String> serdeConfig;
     private final String topic;
     private transient AvroSerializer<T> serializer;
 
-    public AvroFlinkSerializationSchema(Class<T> type, String registryUrl, String topic) {
+    public AvroFlinkSerializationSchema(Class<T> type, Map<String, String> serdeConfig, String topic) {
         this.type = type;
-        this.registryUrl = registryUrl;
+        this.serdeConfig = new HashMap<>(serdeConfig);
         this.topic = topic;
     }
 
     @Override
     public void open(InitializationContext context) {
-        serializer = new AvroSerializer<>(type, SerdeConfig.registry(java.util.Map.of(SerdeConfig.REGISTRY_URL, registryUrl)), false);
+        serializer = new AvroSerializer<>(type, SerdeConfig.registry(serdeConfig), false);
     }
 
     @Override

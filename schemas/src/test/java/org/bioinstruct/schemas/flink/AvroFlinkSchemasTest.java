@@ -18,7 +18,7 @@ import org.bioinstruct.schemas.serde.SerdeConfig;
 import org.junit.jupiter.api.Test;
 
 class AvroFlinkSchemasTest {
-    private static final String REGISTRY = "mock://flink-schemas-test";
+    private static final Map<String, String> REGISTRY = Map.of(SerdeConfig.REGISTRY_URL, "mock://flink-schemas-test");
     private static final String TOPIC = "bioinstruct.shards.ready";
 
     private static ShardManifest manifest() {
@@ -55,7 +55,7 @@ class AvroFlinkSchemasTest {
     void flinkSerializerWritesTheSameBytesAsTheKafkaSerde() {
         byte[] flink = new AvroFlinkSerializationSchema<>(ShardManifest.class, REGISTRY, TOPIC).serialize(manifest());
         AvroDeserializer<ShardManifest> kafka = new AvroDeserializer<>(ShardManifest.class);
-        kafka.configure(Map.of(SerdeConfig.REGISTRY_URL, REGISTRY), false);
+        kafka.configure(REGISTRY, false);
         assertEquals(manifest(), kafka.deserialize(TOPIC, flink));
         assertArrayEquals(new byte[] {0}, new byte[] {flink[0]});
     }
