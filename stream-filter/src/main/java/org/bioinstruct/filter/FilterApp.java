@@ -19,6 +19,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.bioinstruct.filter.query.CountsServer;
 import org.bioinstruct.filter.query.QuerySettings;
+import org.bioinstruct.schemas.avro.RawInstruction;
 import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.KafkaSecurity;
 import org.bioinstruct.schemas.config.InvalidConfigException;
@@ -140,6 +141,9 @@ public final class FilterApp implements AutoCloseable {
      */
     public synchronized void start() throws Exception {
         OutputSchemas.registerAll(serdeConfig, List.of(topics.accepted(), topics.rejected()));
+        // the repartition topic's schema too, so a registry that refuses it fails the start, not the first task
+        String applicationId = config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        OutputSchemas.register(serdeConfig, FilterTopology.dedupTopic(applicationId), RawInstruction.class);
         FilterTopics.ensureExist(adminConfig(), List.of(topics.raw(), topics.accepted(), topics.rejected(), topics.dlq()),
                 Short.parseShort(config.get(StreamsConfig.REPLICATION_FACTOR_CONFIG).toString()));
         if (query.enabled()) {

@@ -29,6 +29,8 @@ import org.bioinstruct.schemas.topics.TopicCatalogue;
 final class FilterTopology {
     static final String SEEN_STORE = "seen-content";
     static final String ACCEPTED_TEXTS_STORE = "accepted-texts";
+    /** Name of the repartition onto the duplicate checks' single partition. */
+    static final String DEDUP = "dedup";
 
     private record Checked(RawInstruction task, Violation violation) {
         static Checked of(RawInstruction task, FilterRules rules) {
@@ -42,6 +44,11 @@ final class FilterTopology {
     private final NearDuplicateSettings nearDuplicates;
     private final FilterCounters counters;
     private final Verdicts verdicts;
+
+    /** The internal topic Kafka Streams names for the {@link #DEDUP} repartition of an application. */
+    static String dedupTopic(String applicationId) {
+        return applicationId + "-" + DEDUP + "-repartition";
+    }
 
     FilterTopology(TopicCatalogue topics, Map<String, ?> serdeConfig, FilterRules rules,
                    NearDuplicateSettings nearDuplicates, FilterCounters counters, Clock clock) {
@@ -81,7 +88,7 @@ final class FilterTopology {
                 .map((key, checked) -> KeyValue.pair(ContentHash.of(checked.task()), checked.task()),
                         Named.as("key-by-content"))
                 .repartition(Repartitioned.with(topics.raw().keySerde(serdeConfig), topics.raw().valueSerde(serdeConfig))
-                        .withName("dedup").withNumberOfPartitions(1))
+                        .withName(DEDUP).withNumberOfPartitions(1))
                 .processValues(() -> new DuplicateProcessor(SEEN_STORE, ACCEPTED_TEXTS_STORE, nearDuplicates),
                         Named.as("dedup"), SEEN_STORE, ACCEPTED_TEXTS_STORE)
                 .split(Named.as("dedup-"))

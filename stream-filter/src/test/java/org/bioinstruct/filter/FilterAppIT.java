@@ -30,6 +30,7 @@ import org.bioinstruct.schemas.avro.Category;
 import org.bioinstruct.schemas.avro.RawInstruction;
 import org.bioinstruct.schemas.avro.RejectedInstruction;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.registry.InMemorySchemaRegistry;
 import org.bioinstruct.schemas.serde.SerdeConfig;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.junit.jupiter.api.AfterAll;
@@ -74,6 +75,8 @@ class FilterAppIT {
         try (FilterApp first = app(stateDir.resolve("a")); FilterApp second = app(stateDir.resolve("b"))) {
             first.start();
             second.start();
+            assertTrue(InMemorySchemaRegistry.scope("filter-it").subjects().containsKey(
+                    "bioinstruct-filter-dedup-repartition-value"), "repartition schema registered at start-up");
             List<RawInstruction> originals = produceRawTopic();
 
             List<ConsumerRecord<String, AcceptedInstruction>> accepted = new ArrayList<>();
