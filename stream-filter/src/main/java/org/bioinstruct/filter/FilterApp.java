@@ -104,15 +104,24 @@ public final class FilterApp implements AutoCloseable {
     /** The Kafka Streams configuration; throws {@link InvalidConfigException} naming a bad or missing key. */
     public static Properties config(Settings settings) {
         Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.string(APPLICATION_ID, "bioinstruct-filter"));
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(settings));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.string(CommonKeys.BOOTSTRAP_SERVERS));
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir(settings));
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.longValue(COMMIT_INTERVAL_MS, 200, 10, 600_000));
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.intValue(REPLICATION_FACTOR, 1, 1, Short.MAX_VALUE));
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor(settings));
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.intValue(THREADS, 1, 1, 64));
         props.putAll(KafkaSecurity.clientProperties(settings.withPrefix(CommonKeys.KAFKA_PREFIX)));
         return props;
+    }
+
+    /** The Kafka Streams application id: the consumer group and the prefix of every internal topic. */
+    public static String applicationId(Settings settings) {
+        return settings.string(APPLICATION_ID, "bioinstruct-filter");
+    }
+
+    static int replicationFactor(Settings settings) {
+        return settings.intValue(REPLICATION_FACTOR, 1, 1, Short.MAX_VALUE);
     }
 
     public static Topology buildTopology(TopicCatalogue topics, Map<String, ?> serdeConfig, FilterRules rules) {

@@ -38,7 +38,10 @@ public record NearDuplicateSettings(double threshold, double reportThreshold, bo
 
     /** The text whose similarity counts. */
     public String comparedText(RawInstruction task) {
-        return instructionOnly || task.getInput().isEmpty() ? task.getInstruction()
-                : task.getInstruction() + " " + task.getInput();
+        return comparedText(task.getInstruction(), task.getInput());
+    }
+
+    public String comparedText(String instruction, String input) {
+        return instructionOnly || input.isEmpty() ? instruction : instruction + " " + input;
     }
 }

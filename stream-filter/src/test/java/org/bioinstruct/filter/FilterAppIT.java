@@ -1,5 +1,7 @@
 package org.bioinstruct.filter;
 
+import static org.bioinstruct.filter.TestTasks.task;
+import static org.bioinstruct.filter.TestTasks.words;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +28,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
-import org.bioinstruct.schemas.avro.Category;
 import org.bioinstruct.schemas.avro.RawInstruction;
 import org.bioinstruct.schemas.avro.RejectedInstruction;
 import org.bioinstruct.schemas.config.Settings;
@@ -172,18 +173,6 @@ class FilterAppIT {
         producer.send(new ProducerRecord<>(TOPICS.raw().name(), partition, task.getId(), task));
     }
 
-    /** Words no other task shares by accident: random syllable strings. */
-    private static String words(Random random, int count) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            text.append(i == 0 ? "" : " ");
-            for (int s = 0; s < 3; s++) {
-                text.append("bcdfghklmnprstvz".charAt(random.nextInt(16))).append("aeiou".charAt(random.nextInt(5)));
-            }
-        }
-        return text.toString();
-    }
-
     private static void readCommitted(List<ConsumerRecord<String, AcceptedInstruction>> accepted,
                                       List<ConsumerRecord<String, RejectedInstruction>> rejected,
                                       List<ConsumerRecord<byte[], byte[]>> dead, int decided, int garbage) {
@@ -224,20 +213,5 @@ class FilterAppIT {
                 ConsumerConfig.GROUP_ID_CONFIG, "filter-it-reader-" + System.nanoTime(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    }
-
-    private static RawInstruction task(String id, String instruction, String input, String output) {
-        return RawInstruction.newBuilder()
-                .setId(id)
-                .setRunId("it")
-                .setInstruction(instruction)
-                .setInput(input)
-                .setOutput(output)
-                .setProposedCategory(Category.GEN)
-                .setSource("test")
-                .setPromptVersion(null)
-                .setSeedIds(List.of())
-                .setCreatedAt(Instant.now())
-                .build();
     }
 }

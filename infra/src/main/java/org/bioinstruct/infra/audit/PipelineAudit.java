@@ -1,7 +1,7 @@
 package org.bioinstruct.infra.audit;
 
 import java.util.Map;
-import org.bioinstruct.infra.ops.TopicScan;
+import org.bioinstruct.schemas.topics.TopicScan;
 import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.serde.SerdeConfig;

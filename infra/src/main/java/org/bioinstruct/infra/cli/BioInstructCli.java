@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 ImportCommand.class,
                 BenchCommand.class,
                 FilterCommand.class,
+                SeedFilterStateCommand.class,
                 DashboardCommand.class,
                 ReportCommand.class,
                 CreateBaseModelCommand.class,

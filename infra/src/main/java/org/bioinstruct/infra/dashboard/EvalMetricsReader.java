@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.bioinstruct.infra.ops.TopicScan;
+import org.bioinstruct.schemas.topics.TopicScan;
 import org.bioinstruct.schemas.avro.EvalMetric;
 import org.bioinstruct.schemas.topics.TopicSpec;
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.bioinstruct.schemas.topics.TopicScan;
 
 /** Reads a DLQ topic from its beginning to the end offsets it had when reading started (no consumer group). */
 public final class DlqReader {

@@ -54,10 +54,15 @@ public final class StageLauncher {
         return dataDir.resolve("logs").resolve(stage.cliName() + ".log");
     }
 
+    /** Where the stage's settings of its last start are. */
+    public Path configOf(Stage stage) {
+        return dataDir.resolve("config").resolve(stage.cliName() + ".properties");
+    }
+
     private Path writeConfig(Stage stage, Map<String, String> settings) {
         Properties properties = new Properties();
         properties.putAll(settings);
-        Path file = dataDir.resolve("config").resolve(stage.cliName() + ".properties");
+        Path file = configOf(stage);
         try {
             Files.createDirectories(file.getParent());
             try (OutputStream out = Files.newOutputStream(file)) {

@@ -26,7 +26,7 @@ class BioInstructCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"up", "down", "status", "run", "demo", "generate", "import"})
+    @ValueSource(strings = {"up", "down", "status", "run", "demo", "generate", "import", "seed-filter-state"})
     void everyCommandHasHelp(String command) {
         String[] result = run(command, "--help");
         assertEquals("0", result[0]);

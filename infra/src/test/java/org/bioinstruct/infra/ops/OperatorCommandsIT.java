@@ -38,7 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code bioinstruct status}, {@code dlq inspect} and {@code dlq replay} against a real broker. */
+/** {@code bioinstruct status}, {@code dlq inspect}, {@code dlq replay} and {@code seed-filter-state} against a real broker. */
 class OperatorCommandsIT {
     private static final TopicCatalogue TOPICS = TopicCatalogue.defaults();
     private static final String REGISTRY = InMemorySchemaRegistry.MOCK_SCHEME + "operator-commands-it";
@@ -139,6 +139,18 @@ class OperatorCommandsIT {
         assertTrue(out.matches("(?s).*ops-it-evaluator\\s+2\\s+0.*"), out);
         assertTrue(out.contains("last adapter  v3 (parent v2, 3 shard(s), 300 examples, loss 1.2500)"), out);
         assertTrue(out.contains("last metric   v3 held-out/qa accuracy = 0.6200 (baseline 0.5000, gain +24.0%)"), out);
+    }
+
+    @Test
+    void seedFilterStateRunsTheFilterSeederAgainstTheConfiguredCluster() throws Exception {
+        String out = cli("seed-filter-state", "--config", config.toString(),
+                "--set", "filter.application.id=ops-it-filter", "--set", "filter.seed.group.wait.ms=0");
+        assertTrue(out.contains("seeded the filter's duplicate-check state: read 0 accepted and 0 near-duplicate "
+                + "rejections (0 undecodable, skipped); wrote 0 content hashes and 0 accepted texts"), out);
+        try (Admin admin = kafka.admin()) {
+            assertTrue(admin.listTopics().names().get().containsAll(List.of("ops-it-filter-seen-content-changelog",
+                    "ops-it-filter-accepted-texts-changelog")), "the changelogs the filter will restore from");
+        }
     }
 
     private static ProducerRecord<byte[], byte[]> dead(String key, String value, String stage, String source,

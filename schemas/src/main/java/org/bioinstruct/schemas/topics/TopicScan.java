@@ -1,4 +1,4 @@
-package org.bioinstruct.infra.ops;
+package org.bioinstruct.schemas.topics;
 
 import java.time.Duration;
 import java.util.List;

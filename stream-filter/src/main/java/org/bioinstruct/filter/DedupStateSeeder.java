@@ -1,0 +1,249 @@
+package org.bioinstruct.filter;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.bioinstruct.schemas.avro.AcceptedInstruction;
+import org.bioinstruct.schemas.avro.RejectedInstruction;
+import org.bioinstruct.schemas.config.CommonKeys;
+import org.bioinstruct.schemas.config.InvalidConfigException;
+import org.bioinstruct.schemas.config.KafkaClientConfigs;
+import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.serde.SerdeConfig;
+import org.bioinstruct.schemas.topics.TopicCatalogue;
+import org.bioinstruct.schemas.topics.TopicScan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds the filter's duplicate-check state from its own outputs, for a filter about to start with none:
+ * after {@code kafka-streams-application-reset} (a release whose topology cannot reuse the old internal
+ * topics) or under a new application id. Without it every task accepted so far could be accepted again.
+ *
+ * <p>It reads the accepted topic and the near-duplicate rejections (committed records, from the beginning, no
+ * consumer group) and writes, in one transaction, what {@link DuplicateProcessor} would have stored to the
+ * changelog topics of its two stores, from which Kafka Streams restores them when the filter starts: content
+ * hash -> id for every task that passed validation without repeating an earlier one (accepted, or rejected as
+ * a near duplicate), and id -> compared text for every accepted task. It refuses while the filter's group has
+ * members, or when either changelog already holds records.
+ */
+public final class DedupStateSeeder {
+    /** How long to wait for a stopped filter's members to leave its group (they expire after the session timeout). */
+    public static final String GROUP_WAIT_MS = "filter.seed.group.wait.ms";
+    private static final Logger LOG = LoggerFactory.getLogger(DedupStateSeeder.class);
+    private static final int PROGRESS_EVERY = 100_000;
+
+    /** What was read and written. */
+    public record Result(long acceptedRead, long nearDuplicatesRead, long undecodable, long seenEntries,
+                         long acceptedTexts) {
+        @Override
+        public String toString() {
+            return "read " + acceptedRead + " accepted and " + nearDuplicatesRead + " near-duplicate rejections ("
+                    + undecodable + " undecodable, skipped); wrote " + seenEntries + " content hashes and "
+                    + acceptedTexts + " accepted texts";
+        }
+    }
+
+    /** Seeding would overwrite live state or race a running filter; nothing was written. */
+    public static final class RefusedException extends RuntimeException {
+        RefusedException(String message) {
+            super(message);
+        }
+    }
+
+    private final String bootstrapServers;
+    private final Map<String, String> kafkaOverrides;
+    private final Map<String, String> serdeConfig;
+    private final TopicCatalogue topics;
+    private final NearDuplicateSettings nearDuplicates;
+    private final String applicationId;
+    private final short replicationFactor;
+    private final long groupWaitMs;
+
+    /** Validates every setting up front; throws {@link InvalidConfigException} naming the first bad key. */
+    public DedupStateSeeder(Settings settings) {
+        this.bootstrapServers = settings.string(CommonKeys.BOOTSTRAP_SERVERS);
+        this.kafkaOverrides = settings.withPrefix(CommonKeys.KAFKA_PREFIX);
+        this.serdeConfig = SerdeConfig.of(settings);
+        this.topics = TopicCatalogue.from(settings);
+        this.nearDuplicates = NearDuplicateSettings.from(settings);
+        this.applicationId = FilterApp.applicationId(settings);
+        this.replicationFactor = (short) FilterApp.replicationFactor(settings);
+        this.groupWaitMs = settings.longValue(GROUP_WAIT_MS, 60_000, 0, 3_600_000);
+    }
+
+    /** {@code key=value} settings or {@code --config FILE}, as the filter takes them; exit 0, 1 refused or failed, 2 bad config. */
+    public static void main(String[] args) {
+        DedupStateSeeder seeder;
+        try {
+            seeder = new DedupStateSeeder(Settings.fromArgs(args));
+        } catch (InvalidConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            System.out.println("seeded the filter's duplicate-check state: " + seeder.run());
+            System.exit(0);
+        } catch (RefusedException e) {
+            System.err.println("not seeded: " + e.getMessage());
+        } catch (Exception e) {
+            LOG.error("seeding failed: {}", e.toString(), e);
+        }
+        System.exit(1);
+    }
+
+    static String changelogTopic(String applicationId, String storeName) {
+        return applicationId + "-" + storeName + "-changelog";
+    }
+
+    public Result run() throws Exception {
+        String seenChangelog = changelogTopic(applicationId, FilterTopology.SEEN_STORE);
+        String textsChangelog = changelogTopic(applicationId, FilterTopology.ACCEPTED_TEXTS_STORE);
+        try (Admin admin = Admin.create(KafkaClientConfigs.client(bootstrapServers, kafkaOverrides))) {
+            refuseWhileGroupHasMembers(admin);
+            prepareEmptyChangelogs(admin, List.of(seenChangelog, textsChangelog));
+        }
+        Map<String, Object> producerConfig = KafkaClientConfigs.transactionalProducer(bootstrapServers,
+                applicationId + "-dedup-state-seeder", kafkaOverrides);
+        producerConfig.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) TimeUnit.MINUTES.toMillis(15));
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig)) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            Writer writer = new Writer(producer, seenChangelog, textsChangelog);
+            TopicScan scan = new TopicScan(bootstrapServers, kafkaOverrides);
+            Deserializer<AcceptedInstruction> accepted = topics.accepted().valueSerde(serdeConfig).deserializer();
+            long[] acceptedRead = {0};
+            scan.forEach(topics.accepted().name(), record -> {
+                AcceptedInstruction task = writer.decode(accepted, topics.accepted().name(), record.value());
+                if (task != null) {
+                    acceptedRead[0]++;
+                    writer.seen(ContentHash.of(task.getInstruction(), task.getInput()), task.getId());
+                    writer.acceptedText(task.getId(), nearDuplicates.comparedText(task.getInstruction(), task.getInput()));
+                }
+            });
+            Deserializer<RejectedInstruction> rejected = topics.rejected().valueSerde(serdeConfig).deserializer();
+            long[] nearRead = {0};
+            scan.forEach(topics.rejected().name(), record -> {
+                RejectedInstruction task = writer.decode(rejected, topics.rejected().name(), record.value());
+                if (task != null && RejectReason.DUPLICATE_NEAR.name().equals(task.getReason())) {
+                    nearRead[0]++;
+                    writer.seen(ContentHash.of(task.getInstruction(), task.getInput()), task.getId());
+                }
+            });
+            producer.commitTransaction();
+            Result result = new Result(acceptedRead[0], nearRead[0], writer.undecodable,
+                    writer.seenHashes.size(), writer.texts);
+            LOG.info("seeded {} and {}: {}", seenChangelog, textsChangelog, result);
+            return result;
+        }
+    }
+
+    private void refuseWhileGroupHasMembers(Admin admin) throws Exception {
+        long deadline = System.currentTimeMillis() + groupWaitMs;
+        int members = groupMembers(admin);
+        while (members > 0 && System.currentTimeMillis() < deadline) {
+            LOG.info("waiting for the {} member(s) of group '{}' to leave (a stopped instance's member leaves "
+                    + "after its session timeout)", members, applicationId);
+            Thread.sleep(1000);
+            members = groupMembers(admin);
+        }
+        if (members > 0) {
+            throw new RefusedException("the filter's consumer group '" + applicationId + "' still has " + members
+                    + " member(s) after " + groupWaitMs + " ms: stop every filter instance first");
+        }
+    }
+
+    private int groupMembers(Admin admin) throws Exception {
+        try {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(applicationId))
+                    .describedGroups().get(applicationId).get(30, TimeUnit.SECONDS);
+            return group.members().size();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Refuses a changelog that holds records (the state is there; seeding would mix two histories); creates a
+     * missing one as Kafka Streams would: one partition (the duplicate checks' sub-topology has one), compacted.
+     */
+    private void prepareEmptyChangelogs(Admin admin, List<String> changelogs) throws Exception {
+        Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        TopicScan scan = new TopicScan(bootstrapServers, kafkaOverrides);
+        for (String changelog : changelogs) {
+            if (existing.contains(changelog)) {
+                if (scan.forEachWhile(changelog, record -> false) > 0) {
+                    throw new RefusedException("changelog topic '" + changelog + "' already holds the filter's state; "
+                            + "seeding is for a filter that starts with none (after kafka-streams-application-reset "
+                            + "or under a new " + FilterApp.APPLICATION_ID + ")");
+                }
+            } else {
+                admin.createTopics(List.of(new NewTopic(changelog, 1, replicationFactor)
+                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
+                        .all().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Writes the store entries in the stores' own format (UTF-8 strings), each content hash once. */
+    private static final class Writer {
+        private final KafkaProducer<byte[], byte[]> producer;
+        private final String seenChangelog;
+        private final String textsChangelog;
+        private final Set<String> seenHashes = new HashSet<>();
+        private long texts;
+        private long undecodable;
+
+        Writer(KafkaProducer<byte[], byte[]> producer, String seenChangelog, String textsChangelog) {
+            this.producer = producer;
+            this.seenChangelog = seenChangelog;
+            this.textsChangelog = textsChangelog;
+        }
+
+        <T> T decode(Deserializer<T> deserializer, String topic, byte[] value) {
+            try {
+                return deserializer.deserialize(topic, value);
+            } catch (RuntimeException e) {
+                undecodable++;
+                LOG.warn("skipping an undecodable record of {}: {}", topic, e.getMessage());
+                return null;
+            }
+        }
+
+        /** The first id of a content hash wins, as {@code putIfAbsent} in the filter. */
+        void seen(String contentHash, String id) {
+            if (seenHashes.add(contentHash)) {
+                send(seenChangelog, contentHash, id);
+            }
+        }
+
+        void acceptedText(String id, String text) {
+            send(textsChangelog, id, text);
+            if (++texts % PROGRESS_EVERY == 0) {
+                LOG.info("{} accepted texts written", texts);
+            }
+        }
+
+        private void send(String topic, String key, String value) {
+            producer.send(new ProducerRecord<>(topic, 0, key.getBytes(StandardCharsets.UTF_8),
+                    value.getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+}

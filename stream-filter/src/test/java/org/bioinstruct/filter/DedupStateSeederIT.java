@@ -1,0 +1,185 @@
+package org.bioinstruct.filter;
+
+import static org.bioinstruct.filter.TestTasks.words;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bioinstruct.schemas.avro.AcceptedInstruction;
+import org.bioinstruct.schemas.avro.RawInstruction;
+import org.bioinstruct.schemas.avro.RejectedInstruction;
+import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.serde.SerdeConfig;
+import org.bioinstruct.schemas.testkit.SingleNodeKafka;
+import org.bioinstruct.schemas.topics.TopicCatalogue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Seeding the duplicate checks' state from the filter's outputs, on a real single-node KRaft broker: a filter
+ * whose internal topics and local state are gone (as after kafka-streams-application-reset) still rejects
+ * repeats of what it decided before, once seeded; and the seeder refuses to run beside a live filter or over
+ * existing state.
+ */
+class DedupStateSeederIT {
+    private static final String REGISTRY = "mock://dedup-seeder-it";
+    private static final Map<String, Object> SERDE_CONFIG = Map.of(SerdeConfig.REGISTRY_URL, REGISTRY);
+    private static final int ORIGINALS = 40;
+    private static SingleNodeKafka cluster;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        cluster = SingleNodeKafka.start();
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void filterRestartedWithoutStateButSeededRejectsRepeatsOfEarlierTasks(@TempDir Path dir) throws Exception {
+        Settings settings = settings("seeder-it", "");
+        TopicCatalogue topics = TopicCatalogue.from(settings);
+        Random random = new Random(11);
+        List<RawInstruction> originals = new ArrayList<>();
+        for (int i = 0; i < ORIGINALS; i++) {
+            originals.add(task("orig-" + i, "Explain " + words(random, 9) + ".", words(random, 12)));
+        }
+        RawInstruction nearBefore = nearCopy("near-before", originals.get(0));
+        try (FilterApp filter = new FilterApp(settings.with(FilterApp.STATE_DIR, dir.resolve("first").toString()))) {
+            filter.start();
+            List<RawInstruction> firstLife = new ArrayList<>(originals);
+            firstLife.add(nearBefore);
+            produce(topics, firstLife);
+            assertEquals(ORIGINALS, accepted(topics, ORIGINALS).size());
+            assertEquals("DUPLICATE_NEAR", rejected(topics, 1).get("near-before").getReason());
+        }
+
+        deleteInternalTopics("seeder-it");
+        DedupStateSeeder.Result seeded = new DedupStateSeeder(settings).run();
+        assertEquals(new DedupStateSeeder.Result(ORIGINALS, 1, 0, ORIGINALS + 1, ORIGINALS), seeded);
+
+        try (FilterApp filter = new FilterApp(settings.with(FilterApp.STATE_DIR, dir.resolve("second").toString()))) {
+            filter.start();
+            RawInstruction original = originals.get(1);
+            produce(topics, List.of(
+                    task("exact-after", original.getInstruction().toUpperCase(), original.getInput() + " "),
+                    nearCopy("near-after", originals.get(2)),
+                    task("exact-of-near-before", nearBefore.getInstruction(), nearBefore.getInput()),
+                    task("fresh", "Summarize " + words(random, 9) + ".", words(random, 12))));
+            Map<String, RejectedInstruction> rejected = rejected(topics, 4);
+            assertRejected(rejected.get("exact-after"), "DUPLICATE_EXACT", "orig-1");
+            assertRejected(rejected.get("near-after"), "DUPLICATE_NEAR", "orig-2");
+            assertRejected(rejected.get("exact-of-near-before"), "DUPLICATE_EXACT", "near-before");
+            assertTrue(accepted(topics, ORIGINALS + 1).contains("fresh"), "a new task is still accepted");
+        }
+    }
+
+    @Test
+    void refusesBesideARunningFilterAndOverExistingState(@TempDir Path dir) throws Exception {
+        Settings settings = settings("seeder-refusals", "refusals.");
+        TopicCatalogue topics = TopicCatalogue.from(settings);
+        try (FilterApp filter = new FilterApp(settings.with(FilterApp.STATE_DIR, dir.toString()))) {
+            filter.start();
+            produce(topics, List.of(task("only", "Explain " + words(new Random(3), 9) + ".", "")));
+            accepted(topics, 1);
+            var running = assertThrows(DedupStateSeeder.RefusedException.class,
+                    () -> new DedupStateSeeder(settings.with(DedupStateSeeder.GROUP_WAIT_MS, "1000")).run());
+            assertTrue(running.getMessage().contains("'seeder-refusals' still has 1 member(s)"), running.getMessage());
+        }
+        var existing = assertThrows(DedupStateSeeder.RefusedException.class,
+                () -> new DedupStateSeeder(settings).run());
+        assertTrue(existing.getMessage().startsWith("changelog topic 'seeder-refusals-seen-content-changelog' "
+                + "already holds the filter's state"), existing.getMessage());
+    }
+
+    /** Six-second sessions, so a stopped instance's member leaves its group soon. */
+    private static Settings settings(String applicationId, String topicPrefix) {
+        return Settings.fromArgs(
+                "bootstrap.servers=" + cluster.bootstrapServers(),
+                "schema.registry.url=" + REGISTRY,
+                "filter.application.id=" + applicationId,
+                "filter.commit.interval.ms=100",
+                "kafka.session.timeout.ms=6000",
+                "topic.raw=" + topicPrefix + "raw",
+                "topic.accepted=" + topicPrefix + "accepted",
+                "topic.rejected=" + topicPrefix + "rejected",
+                "topic.dlq=" + topicPrefix + "dlq");
+    }
+
+    /** What kafka-streams-application-reset does to the state: every internal topic of the application deleted. */
+    private static void deleteInternalTopics(String applicationId) throws Exception {
+        try (Admin admin = cluster.admin()) {
+            Set<String> internal = admin.listTopics().names().get().stream()
+                    .filter(name -> name.startsWith(applicationId + "-")).collect(Collectors.toSet());
+            assertTrue(internal.contains(applicationId + "-accepted-texts-changelog"), internal.toString());
+            admin.deleteTopics(internal).all().get();
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (admin.listTopics().names().get().stream().anyMatch(internal::contains)) {
+                assertTrue(Instant.now().isBefore(deadline), "internal topics still listed");
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static void assertRejected(RejectedInstruction rejected, String reason, String nearestId) {
+        assertEquals(reason, rejected.getReason(), rejected.toString());
+        assertEquals(nearestId, rejected.getNearestId(), rejected.toString());
+    }
+
+    private static List<String> accepted(TopicCatalogue topics, int count) {
+        var values = topics.accepted().valueSerde(SERDE_CONFIG).deserializer();
+        return cluster.readCommitted(topics.accepted().name(), count, Duration.ofSeconds(90)).stream()
+                .map(record -> values.deserialize(topics.accepted().name(), record.value()))
+                .map(AcceptedInstruction::getId).toList();
+    }
+
+    private static Map<String, RejectedInstruction> rejected(TopicCatalogue topics, int count) {
+        var values = topics.rejected().valueSerde(SERDE_CONFIG).deserializer();
+        Map<String, RejectedInstruction> byId = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : cluster.readCommitted(topics.rejected().name(), count,
+                Duration.ofSeconds(90))) {
+            RejectedInstruction rejected = values.deserialize(topics.rejected().name(), record.value());
+            byId.put(rejected.getId(), rejected);
+        }
+        assertEquals(count, byId.size(), byId.keySet().toString());
+        return byId;
+    }
+
+    private static void produce(TopicCatalogue topics, List<RawInstruction> tasks) {
+        try (KafkaProducer<String, RawInstruction> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG, "all"),
+                topics.raw().keySerde(SERDE_CONFIG).serializer(), topics.raw().valueSerde(SERDE_CONFIG).serializer())) {
+            tasks.forEach(task -> producer.send(new ProducerRecord<>(topics.raw().name(), task.getId(), task)));
+        }
+    }
+
+    private static RawInstruction nearCopy(String id, RawInstruction original) {
+        return task(id, "Please " + original.getInstruction().toLowerCase(), original.getInput());
+    }
+
+    private static RawInstruction task(String id, String instruction, String input) {
+        return TestTasks.task(id, instruction, input, "An answer to " + id + ".");
+    }
+}
