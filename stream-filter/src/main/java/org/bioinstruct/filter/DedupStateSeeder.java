@@ -155,9 +155,11 @@ public final class DedupStateSeeder {
     private void refuseWhileGroupHasMembers(Admin admin) throws Exception {
         long deadline = System.currentTimeMillis() + groupWaitMs;
         int members = groupMembers(admin);
-        while (members > 0 && System.currentTimeMillis() < deadline) {
-            LOG.info("waiting for the {} member(s) of group '{}' to leave (a stopped instance's member leaves "
-                    + "after its session timeout)", members, applicationId);
+        for (int polls = 0; members > 0 && System.currentTimeMillis() < deadline; polls++) {
+            if (polls % 10 == 0) {
+                LOG.info("waiting for the {} member(s) of group '{}' to leave (an instance that did not leave on "
+                        + "stopping is dropped after its session timeout)", members, applicationId);
+            }
             Thread.sleep(1000);
             members = groupMembers(admin);
         }

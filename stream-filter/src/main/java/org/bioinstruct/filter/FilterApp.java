@@ -13,6 +13,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -45,6 +47,7 @@ public final class FilterApp implements AutoCloseable {
     public static final String REPLICATION_FACTOR = "filter.replication.factor";
     public static final String THREADS = "filter.threads";
     public static final String SUMMARY_INTERVAL_MS = "filter.summary.interval.ms";
+    public static final String LEAVE_GROUP_ON_CLOSE = "filter.leave.group.on.close";
     private static final Logger LOG = LoggerFactory.getLogger(FilterApp.class);
 
     private final Properties config;
@@ -54,6 +57,7 @@ public final class FilterApp implements AutoCloseable {
     private final Map<String, String> serdeConfig;
     private final QuerySettings query;
     private final long summaryIntervalMs;
+    private final CloseOptions closeOptions;
     private final FilterCounters counters = new FilterCounters();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final ScheduledExecutorService summaries = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -74,6 +78,7 @@ public final class FilterApp implements AutoCloseable {
         this.query = QuerySettings.from(settings);
         this.nearDuplicates = NearDuplicateSettings.from(settings);
         this.summaryIntervalMs = settings.longValue(SUMMARY_INTERVAL_MS, 5000, 100, 3_600_000);
+        this.closeOptions = closeOptions(settings);
     }
 
     public static void main(String[] args) {
@@ -132,6 +137,18 @@ public final class FilterApp implements AutoCloseable {
     public static Topology buildTopology(TopicCatalogue topics, Map<String, ?> serdeConfig, FilterRules rules,
                                          NearDuplicateSettings nearDuplicates, FilterCounters counters, Clock clock) {
         return new FilterTopology(topics, serdeConfig, rules, nearDuplicates, counters, clock).build();
+    }
+
+    /**
+     * By default a cleanly stopped instance leaves the group, so its partitions (the duplicate checks' single one
+     * above all) move at once instead of after the session timeout, and a restart, the reset tool or
+     * {@link DedupStateSeeder} need not wait; {@code false} keeps Kafka Streams' own default (stay, for rolling
+     * restarts that keep each instance's tasks where their state is).
+     */
+    static CloseOptions closeOptions(Settings settings) {
+        return CloseOptions.groupMembershipOperation(settings.booleanValue(LEAVE_GROUP_ON_CLOSE, true)
+                ? GroupMembershipOperation.LEAVE_GROUP : GroupMembershipOperation.REMAIN_IN_GROUP)
+                .withTimeout(Duration.ofSeconds(30));
     }
 
     private static String stateDir(Settings settings) {
@@ -211,7 +228,7 @@ public final class FilterApp implements AutoCloseable {
             countsServer = null;
         }
         if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
+            streams.close(closeOptions);
             LOG.info("filter stopped: {}", counters.summary());
             streams = null;
         }

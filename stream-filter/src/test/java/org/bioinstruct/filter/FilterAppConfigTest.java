@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.StreamsConfig;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
@@ -34,6 +36,27 @@ class FilterAppConfigTest {
         assertEquals("f2", props.get(StreamsConfig.APPLICATION_ID_CONFIG));
         assertEquals(3, props.get(StreamsConfig.REPLICATION_FACTOR_CONFIG));
         assertEquals("50", props.get("max.poll.records"));
+    }
+
+    @Test
+    void leavesTheGroupOnCloseUnlessToldToStay() {
+        assertEquals(GroupMembershipOperation.LEAVE_GROUP, OperationOf.closeOptions(REQUIRED));
+        assertEquals(GroupMembershipOperation.REMAIN_IN_GROUP,
+                OperationOf.closeOptions(REQUIRED.with(FilterApp.LEAVE_GROUP_ON_CLOSE, "false")));
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> FilterApp.closeOptions(REQUIRED.with(FilterApp.LEAVE_GROUP_ON_CLOSE, "sometimes")));
+        assertEquals(FilterApp.LEAVE_GROUP_ON_CLOSE, e.key());
+    }
+
+    /** Reads the operation Kafka Streams keeps in a protected field. */
+    private static final class OperationOf extends CloseOptions {
+        private OperationOf(CloseOptions options) {
+            super(options);
+        }
+
+        static GroupMembershipOperation closeOptions(Settings settings) {
+            return new OperationOf(FilterApp.closeOptions(settings)).operation;
+        }
     }
 
     @Test
