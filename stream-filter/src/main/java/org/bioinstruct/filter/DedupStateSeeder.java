@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -46,14 +47,13 @@ public final class DedupStateSeeder {
     private static final Logger LOG = LoggerFactory.getLogger(DedupStateSeeder.class);
     private static final int PROGRESS_EVERY = 100_000;
 
-    /** What was read and written. */
-    public record Result(long acceptedRead, long nearDuplicatesRead, long undecodable, long seenEntries,
-                         long acceptedTexts) {
+    /** What was read and written: a content hash per new content, an accepted text per accepted task. */
+    public record Result(long acceptedRead, long nearDuplicatesRead, long undecodable, long contentHashes) {
         @Override
         public String toString() {
             return "read " + acceptedRead + " accepted and " + nearDuplicatesRead + " near-duplicate rejections ("
-                    + undecodable + " undecodable, skipped); wrote " + seenEntries + " content hashes and "
-                    + acceptedTexts + " accepted texts";
+                    + undecodable + " undecodable, skipped); wrote " + contentHashes + " content hashes and "
+                    + acceptedRead + " accepted texts";
         }
     }
 
@@ -123,30 +123,16 @@ public final class DedupStateSeeder {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig)) {
             producer.initTransactions();
             producer.beginTransaction();
-            Writer writer = new Writer(producer, seenChangelog, textsChangelog);
+            StateWriter writer = new StateWriter(producer, seenChangelog, textsChangelog);
             TopicScan scan = new TopicScan(bootstrapServers, kafkaOverrides);
             Deserializer<AcceptedInstruction> accepted = topics.accepted().valueSerde(serdeConfig).deserializer();
-            long[] acceptedRead = {0};
-            scan.forEach(topics.accepted().name(), record -> {
-                AcceptedInstruction task = writer.decode(accepted, topics.accepted().name(), record.value());
-                if (task != null) {
-                    acceptedRead[0]++;
-                    writer.seen(ContentHash.of(task.getInstruction(), task.getInput()), task.getId());
-                    writer.acceptedText(task.getId(), nearDuplicates.comparedText(task.getInstruction(), task.getInput()));
-                }
-            });
+            scan.forEach(topics.accepted().name(),
+                    record -> writer.decode(accepted, topics.accepted().name(), record.value(), writer::accepted));
             Deserializer<RejectedInstruction> rejected = topics.rejected().valueSerde(serdeConfig).deserializer();
-            long[] nearRead = {0};
-            scan.forEach(topics.rejected().name(), record -> {
-                RejectedInstruction task = writer.decode(rejected, topics.rejected().name(), record.value());
-                if (task != null && RejectReason.DUPLICATE_NEAR.name().equals(task.getReason())) {
-                    nearRead[0]++;
-                    writer.seen(ContentHash.of(task.getInstruction(), task.getInput()), task.getId());
-                }
-            });
+            scan.forEach(topics.rejected().name(),
+                    record -> writer.decode(rejected, topics.rejected().name(), record.value(), writer::rejected));
             producer.commitTransaction();
-            Result result = new Result(acceptedRead[0], nearRead[0], writer.undecodable,
-                    writer.seenHashes.size(), writer.texts);
+            Result result = writer.result();
             LOG.info("seeded {} and {}: {}", seenChangelog, textsChangelog, result);
             return result;
         }
@@ -205,47 +191,63 @@ public final class DedupStateSeeder {
     }
 
     /** Writes the store entries in the stores' own format (UTF-8 strings), each content hash once. */
-    private static final class Writer {
+    private final class StateWriter {
         private final KafkaProducer<byte[], byte[]> producer;
         private final String seenChangelog;
         private final String textsChangelog;
         private final Set<String> seenHashes = new HashSet<>();
-        private long texts;
+        private long acceptedRead;
+        private long nearDuplicatesRead;
         private long undecodable;
 
-        Writer(KafkaProducer<byte[], byte[]> producer, String seenChangelog, String textsChangelog) {
+        StateWriter(KafkaProducer<byte[], byte[]> producer, String seenChangelog, String textsChangelog) {
             this.producer = producer;
             this.seenChangelog = seenChangelog;
             this.textsChangelog = textsChangelog;
         }
 
-        <T> T decode(Deserializer<T> deserializer, String topic, byte[] value) {
+        <T> void decode(Deserializer<T> deserializer, String topic, byte[] value, Consumer<T> handler) {
+            T record;
             try {
-                return deserializer.deserialize(topic, value);
+                record = deserializer.deserialize(topic, value);
             } catch (RuntimeException e) {
                 undecodable++;
                 LOG.warn("skipping an undecodable record of {}: {}", topic, e.getMessage());
-                return null;
+                return;
+            }
+            handler.accept(record);
+        }
+
+        void accepted(AcceptedInstruction task) {
+            seen(ContentHash.of(task.getInstruction(), task.getInput()), task.getId());
+            send(textsChangelog, task.getId(), nearDuplicates.comparedText(task.getInstruction(), task.getInput()));
+            if (++acceptedRead % PROGRESS_EVERY == 0) {
+                LOG.info("{} accepted tasks read", acceptedRead);
+            }
+        }
+
+        /** Only near duplicates passed the exact check as new content; the other rejections never reached it. */
+        void rejected(RejectedInstruction task) {
+            if (RejectReason.DUPLICATE_NEAR.name().equals(task.getReason())) {
+                nearDuplicatesRead++;
+                seen(ContentHash.of(task.getInstruction(), task.getInput()), task.getId());
             }
         }
 
         /** The first id of a content hash wins, as {@code putIfAbsent} in the filter. */
-        void seen(String contentHash, String id) {
+        private void seen(String contentHash, String id) {
             if (seenHashes.add(contentHash)) {
                 send(seenChangelog, contentHash, id);
-            }
-        }
-
-        void acceptedText(String id, String text) {
-            send(textsChangelog, id, text);
-            if (++texts % PROGRESS_EVERY == 0) {
-                LOG.info("{} accepted texts written", texts);
             }
         }
 
         private void send(String topic, String key, String value) {
             producer.send(new ProducerRecord<>(topic, 0, key.getBytes(StandardCharsets.UTF_8),
                     value.getBytes(StandardCharsets.UTF_8)));
+        }
+
+        Result result() {
+            return new Result(acceptedRead, nearDuplicatesRead, undecodable, seenHashes.size());
         }
     }
 }
