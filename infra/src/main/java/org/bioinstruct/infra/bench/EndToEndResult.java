@@ -12,7 +12,8 @@ public record EndToEndResult(long count, long baselineRecords, boolean training,
     /** What the committed records showed, frozen when the run was done. */
     record Flow(long generated, double generatedSeconds, long accepted, long rejected, long deadLettered,
                 double filterSeconds, long examplesInShards, long manifests, double shardSeconds,
-                double endToEndSeconds, long[] generatedToAccepted, long[] acceptedToShard,
+                double endToEndSeconds, long[] generatedToAccepted, long[] generatedToAcceptedSecondHalf,
+                long[] acceptedToShard,
                 long trainedExamples, long trainedTokens, int adapterVersions, double trainSeconds,
                 long evalExamples, int evaluatedVersions, double evalSeconds) {
 
@@ -25,7 +26,9 @@ public record EndToEndResult(long count, long baselineRecords, boolean training,
                     f.outcomes.seconds(), f.examplesInShards, f.manifests.count,
                     Math.max(1, f.manifests.last - f.accepted.first) / 1000.0,
                     Math.max(1, f.manifests.last - f.raw.first) / 1000.0,
-                    percentiles(f.generatedToAccepted), percentiles(f.acceptedToShard),
+                    percentiles(f.generatedToAccepted),
+                    percentiles(f.generatedToAccepted.whereKeyAtLeast(f.acceptedCreatedAt, (f.raw.first + f.raw.last) / 2)),
+                    percentiles(f.acceptedToShard),
                     f.checkpoints.stream().mapToLong(AdapterCheckpoint::getExamples).sum(),
                     f.checkpoints.stream().mapToLong(AdapterCheckpoint::getTokens).sum(), f.checkpoints.size(),
                     Math.max(1, lastCheckpoint - firstTrainShard) / 1000.0,
@@ -102,6 +105,8 @@ public record EndToEndResult(long count, long baselineRecords, boolean training,
                 flow.rejected(), flow.deadLettered(), flow.manifests()));
         md.append("| latency | p50 | p99 | max | records |\n|---|---:|---:|---:|---:|\n");
         latency(md, "generated -> accepted (acceptedAt - createdAt)", flow.generatedToAccepted());
+        latency(md, "generated -> accepted, tasks generated in the run's second half (past the stages' start-up)",
+                flow.generatedToAcceptedSecondHalf());
         latency(md, "accepted -> shard (manifest visible to read_committed - acceptedAt)", flow.acceptedToShard());
         md.append("\n| process | peak RSS (VmHWM) | RSS at 10% | at 50% | at 90% | last | samples (1/s) |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|\n");

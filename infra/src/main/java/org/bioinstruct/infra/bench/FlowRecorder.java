@@ -23,7 +23,8 @@ import org.bioinstruct.schemas.topics.TopicCatalogue;
 /**
  * Follows the pipeline's topics as committed records (read_committed, from the beginning, no group) and
  * keeps what the end-to-end benchmark reports: counts, first/last times per stage and two latencies per
- * instruction: generated -> accepted (the accepted record's {@code acceptedAt - createdAt}) and accepted ->
+ * instruction: generated -> accepted (the accepted record's {@code acceptedAt - createdAt}, kept with its
+ * {@code createdAt} so the run's second half can be told apart from its start-up) and accepted ->
  * shard (the time this consumer first sees the manifest listing it, minus {@code acceptedAt}). Only
  * instructions in flight are held, so memory stays flat over a million records.
  */
@@ -37,6 +38,8 @@ final class FlowRecorder implements AutoCloseable {
     private final TopicFollower follower;
 
     final LongSamples generatedToAccepted = new LongSamples();
+    /** The {@code createdAt} of each sample of {@link #generatedToAccepted}, at the same index. */
+    final LongSamples acceptedCreatedAt = new LongSamples();
     final LongSamples acceptedToShard = new LongSamples();
     private final Map<String, Long> acceptedNotYetSharded = new HashMap<>();
     private final Map<String, Long> shardedNotYetSeenAccepted = new HashMap<>();
@@ -108,6 +111,7 @@ final class FlowRecorder implements AutoCloseable {
         accepted.add(acceptedAt);
         outcomes.add(acceptedAt);
         generatedToAccepted.add(acceptedAt - a.getCreatedAt().toEpochMilli());
+        acceptedCreatedAt.add(a.getCreatedAt().toEpochMilli());
         String id = a.getId().toString();
         Long visible = shardedNotYetSeenAccepted.remove(id);
         if (visible != null) {

@@ -18,6 +18,17 @@ final class LongSamples {
         return size;
     }
 
+    /** The samples whose key, the value at the same index of {@code keys}, is at least {@code min}. */
+    LongSamples whereKeyAtLeast(LongSamples keys, long min) {
+        LongSamples selected = new LongSamples();
+        for (int i = 0; i < size; i++) {
+            if (keys.values[i] >= min) {
+                selected.add(values[i]);
+            }
+        }
+        return selected;
+    }
+
     /** Nearest-rank percentile, {@code p} in (0, 100]; 0 when empty. */
     long percentile(double p) {
         if (size == 0) {

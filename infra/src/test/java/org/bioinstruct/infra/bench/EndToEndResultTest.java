@@ -32,6 +32,15 @@ class EndToEndResultTest {
     }
 
     @Test
+    void reportsTheLatencyOfTheRunsSecondHalfBesideTheWholeRuns() {
+        assertTableRows(result().markdown().lines().toList(),
+                "| generated -> accepted (acceptedAt - createdAt) | 10 ms | 20 ms | 30 ms | 1,000 |",
+                "| generated -> accepted, tasks generated in the run's second half (past the stages' start-up) "
+                        + "| 8 ms | 12 ms | 15 ms | 500 |",
+                "| accepted -> shard (manifest visible to read_committed - acceptedAt) | 100 ms | 200 ms | 300 ms | 900 |");
+    }
+
+    @Test
     void boundsTheEndToEndRateByTheCoresOverThePipelinesCpuPerRecord() {
         EndToEndResult result = result();
         String md = result.markdown();
@@ -61,7 +70,8 @@ class EndToEndResultTest {
         pipeline.put("broker (during the pipeline)", 0.75);
         pipeline.put("schema-registry", 0.25);
         EndToEndResult.Flow flow = new EndToEndResult.Flow(GENERATED, 2.0, 900, 100, 0, 2.5, 900, 4, 3.0, 4.0,
-                new long[] {10, 20, 30, 1000}, new long[] {100, 200, 300, 900}, 0, 0, 0, 1, 0, 0, 1);
+                new long[] {10, 20, 30, 1000}, new long[] {8, 12, 15, 500}, new long[] {100, 200, 300, 900},
+                0, 0, 0, 1, 0, 0, 1);
         KafkaPerformance.Rates kafka = new KafkaPerformance.Rates(
                 new KafkaPerformance.Tool(50_000, 300, 3.0, 1.0), new KafkaPerformance.Tool(100_000, 250, 2.0, 0.4));
         return new EndToEndResult(GENERATED, BASELINE_RECORDS, false, 600, 900, flow, kafka,

@@ -20,6 +20,22 @@ class LongSamplesTest {
     }
 
     @Test
+    void selectsTheSamplesWhoseParallelKeyReachesTheMinimum() {
+        LongSamples latencies = new LongSamples();
+        LongSamples createdAt = new LongSamples();
+        for (int i = 0; i < 10; i++) {
+            latencies.add(100 - i);
+            createdAt.add(1_000 + i);
+        }
+
+        LongSamples late = latencies.whereKeyAtLeast(createdAt, 1_005);
+
+        assertEquals(5, late.size());
+        assertEquals(91, late.percentile(0.01));
+        assertEquals(95, late.percentile(100));
+    }
+
+    @Test
     void emptySamplesHaveNoLatency() {
         assertEquals(0, new LongSamples().percentile(99));
     }
