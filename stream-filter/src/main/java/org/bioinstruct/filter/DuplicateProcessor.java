@@ -40,15 +40,18 @@ final class DuplicateProcessor implements FixedKeyProcessor<String, RawInstructi
     private final String seenStoreName;
     private final String acceptedStoreName;
     private final NearDuplicateSettings settings;
+    private final FilterCounters counters;
     private FixedKeyProcessorContext<String, Outcome> context;
     private KeyValueStore<String, String> seen;
     private KeyValueStore<String, String> accepted;
     private NearDuplicateStage stage;
 
-    DuplicateProcessor(String seenStoreName, String acceptedStoreName, NearDuplicateSettings settings) {
+    DuplicateProcessor(String seenStoreName, String acceptedStoreName, NearDuplicateSettings settings,
+                       FilterCounters counters) {
         this.seenStoreName = seenStoreName;
         this.acceptedStoreName = acceptedStoreName;
         this.settings = settings;
+        this.counters = counters;
     }
 
     @Override
@@ -64,6 +67,7 @@ final class DuplicateProcessor implements FixedKeyProcessor<String, RawInstructi
                 stage.restore(entry.key, entry.value);
             }
         }
+        reportIndexSize();
         if (stage.size() > 0) {
             LOG.info("near-duplicate index rebuilt: {} accepted tasks in {} ms, about {} bytes", stage.size(),
                     (System.nanoTime() - start) / 1_000_000, stage.approximateBytes());
@@ -75,6 +79,10 @@ final class DuplicateProcessor implements FixedKeyProcessor<String, RawInstructi
         context.forward(record.withValue(judge(record.key(), record.value())));
     }
 
+    private void reportIndexSize() {
+        counters.index(stage.size(), stage.approximateBytes());
+    }
+
     private Outcome judge(String contentHash, RawInstruction task) {
         String firstId = seen.putIfAbsent(contentHash, task.getId());
         if (firstId != null) {
@@ -84,6 +92,7 @@ final class DuplicateProcessor implements FixedKeyProcessor<String, RawInstructi
         boolean nearDuplicate = stage.tooNear(nearest);
         if (!nearDuplicate) {
             accepted.put(task.getId(), stage.accept(task));
+            reportIndexSize();
         }
         return new Outcome(task, null, nearest, nearDuplicate);
     }

@@ -195,10 +195,12 @@ public final class FilterApp implements AutoCloseable {
         });
         streams.start();
         AtomicLong lastLogged = new AtomicLong(-1);
+        IndexCapacity capacity = new IndexCapacity(Runtime.getRuntime().maxMemory());
         summaries.scheduleAtFixedRate(() -> {
             if (lastLogged.getAndSet(counters.total()) != counters.total()) {
                 LOG.info("filter summary: {}", counters.summary());
             }
+            capacity.check(counters.indexedTasks(), counters.indexBytes()).ifPresent(LOG::warn);
         }, summaryIntervalMs, summaryIntervalMs, TimeUnit.MILLISECONDS);
         LOG.info("filter started: {} -> {}, {} (dlq {}), application.id {}", topics.raw().name(),
                 topics.accepted().name(), topics.rejected().name(), topics.dlq().name(),

@@ -14,6 +14,8 @@ public final class FilterCounters {
     private final Map<String, LongAdder> accepted = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> rejected = new ConcurrentHashMap<>();
     private final LongAdder deadLettered = new LongAdder();
+    private volatile long indexedTasks;
+    private volatile long indexBytes;
 
     void accepted(String category) {
         accepted.computeIfAbsent(category, k -> new LongAdder()).increment();
@@ -25,6 +27,20 @@ public final class FilterCounters {
 
     void deadLettered() {
         deadLettered.increment();
+    }
+
+    /** The near-duplicate index's size, as its owner last reported it. */
+    void index(long tasks, long bytes) {
+        indexedTasks = tasks;
+        indexBytes = bytes;
+    }
+
+    public long indexedTasks() {
+        return indexedTasks;
+    }
+
+    public long indexBytes() {
+        return indexBytes;
     }
 
     public Map<String, Long> acceptedByCategory() {
@@ -45,7 +61,8 @@ public final class FilterCounters {
 
     public String summary() {
         return "processed=" + total() + " accepted=" + sum(accepted) + " " + acceptedByCategory() + " rejected="
-                + sum(rejected) + " " + rejectedByReason() + " dlq=" + deadLettered.sum();
+                + sum(rejected) + " " + rejectedByReason() + " dlq=" + deadLettered.sum() + " index=" + indexedTasks
+                + " tasks/" + indexBytes / (1 << 20) + " MB";
     }
 
     private static Map<String, Long> snapshot(Map<String, LongAdder> counts) {

@@ -89,7 +89,7 @@ final class FilterTopology {
                         Named.as("key-by-content"))
                 .repartition(Repartitioned.with(topics.raw().keySerde(serdeConfig), topics.raw().valueSerde(serdeConfig))
                         .withName(DEDUP).withNumberOfPartitions(1))
-                .processValues(() -> new DuplicateProcessor(SEEN_STORE, ACCEPTED_TEXTS_STORE, nearDuplicates),
+                .processValues(() -> new DuplicateProcessor(SEEN_STORE, ACCEPTED_TEXTS_STORE, nearDuplicates, counters),
                         Named.as("dedup"), SEEN_STORE, ACCEPTED_TEXTS_STORE)
                 .split(Named.as("dedup-"))
                 .branch((hash, outcome) -> outcome.exactDuplicate(), Branched.as("exact"))

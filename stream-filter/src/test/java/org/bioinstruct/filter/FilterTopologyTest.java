@@ -322,6 +322,19 @@ class FilterTopologyTest {
         assertEquals(5, counters.total());
     }
 
+    @Test
+    void reportsTheNearDuplicateIndexSizeAsTasksAreAccepted() {
+        assertEquals(0, counters.indexedTasks());
+        send("Which drug class does metformin belong to?", "", "biguanide", Category.QA);
+        long oneTask = counters.indexBytes();
+        send("Extract the gene symbols from the following sentence.", "Variants in CFTR and HBB.", "CFTR, HBB",
+                Category.IE);
+        send("Which drug class does metformin belong to?", "", "biguanide", Category.QA);
+        assertEquals(2, counters.indexedTasks(), "the exact duplicate is not indexed");
+        assertTrue(oneTask > 0 && counters.indexBytes() > oneTask, oneTask + " then " + counters.indexBytes());
+        assertTrue(counters.summary().endsWith(" index=2 tasks/0 MB"), counters.summary());
+    }
+
     private RawInstruction send(String instruction, String input, String output, Category proposed) {
         RawInstruction task = task(instruction, input, output, proposed);
         raw.pipeInput(task.getId(), task);

@@ -39,7 +39,7 @@ public final class EndToEndBenchmark {
     /** Fewer records than this measure the tools' start-up rather than their rate. */
     static final long MIN_BASELINE_RECORDS = 200_000;
     static final long LARGE_HEAPS_ABOVE = 200_000;
-    static final Map<Stage, String> LARGE_HEAPS = Map.of(Stage.FILTER, "-Xmx1536m");
+    static final Map<Stage, String> LARGE_HEAPS = Map.of(Stage.FILTER, "1536m");
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(15);
 
@@ -70,12 +70,12 @@ public final class EndToEndBenchmark {
                 List<Stage> services = training ? List.of(Stage.FILTER, Stage.SHARD_BUILDER, Stage.TRAINER,
                         Stage.EVALUATOR) : List.of(Stage.FILTER, Stage.SHARD_BUILDER);
                 for (Stage stage : services) {
-                    stages.add(watched(rss, start(launcher, stage, settings, dataDir, count)));
+                    stages.add(watched(rss, start(launcher, stage, settings, count)));
                 }
                 Map<String, String> generatorSettings = new HashMap<>(settings);
                 generatorSettings.put("generator.count", Long.toString(count));
                 generatorSettings.put("generator.seed", "8");
-                JvmProcess generator = watched(rss, start(launcher, Stage.GENERATOR, generatorSettings, dataDir, count));
+                JvmProcess generator = watched(rss, start(launcher, Stage.GENERATOR, generatorSettings, count));
                 stages.add(generator);
                 out.println("pipeline started: " + stages.stream().map(p -> p.name() + " (pid " + p.pid() + ")").toList());
                 awaitThat(flow, f -> f.outcomes.count + f.deadLettered >= count
@@ -142,18 +142,12 @@ public final class EndToEndBenchmark {
      * its near-duplicate index holds about 1 KB per accepted task (docs/BENCHMARKS.md, filter), about 600 MB
      * at the 1M run's 560k accepted, more than the demo's heap.
      */
-    private JvmProcess start(StageLauncher launcher, Stage stage, Map<String, String> settings, Path dataDir,
-                             long count) {
+    private static JvmProcess start(StageLauncher launcher, Stage stage, Map<String, String> settings, long count) {
         String heap = LARGE_HEAPS.get(stage);
         if (heap == null || count <= LARGE_HEAPS_ABOVE) {
             return launcher.start(stage, settings);
         }
-        launcher.foregroundCommand(stage, settings, List.of());
-        List<String> jvmArgs = new ArrayList<>(stage.jvmArgs().stream().filter(a -> !a.startsWith("-Xmx")).toList());
-        jvmArgs.add(0, heap);
-        Path config = dataDir.resolve("config").resolve(stage.cliName() + ".properties");
-        return JvmProcess.start(stage.cliName(), layout.classpath(stage.module()), jvmArgs, stage.mainClass(),
-                List.of("--config", config.toString()), launcher.logOf(stage), launcher.environment(stage));
+        return launcher.start(stage, settings, stage.jvmArgs(Map.of(stage.heapVariable(), heap)));
     }
 
     private static JvmProcess watched(RssSampler rss, JvmProcess process) {

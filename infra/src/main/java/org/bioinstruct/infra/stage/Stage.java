@@ -2,15 +2,19 @@ package org.bioinstruct.infra.stage;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The pipeline's stages: each its own Maven module, main class and JVM. */
 public enum Stage {
-    GENERATOR("generator", "stream-generator", "org.bioinstruct.generator.GeneratorMain", "-Xmx256m"),
-    FILTER("filter", "stream-filter", "org.bioinstruct.filter.FilterApp", "-Xmx384m"),
-    SHARD_BUILDER("shard-builder", "shard-builder", "org.bioinstruct.shards.ShardBuilderJob", "-Xmx768m"),
-    TRAINER("trainer", "trainer", "org.bioinstruct.trainer.TrainerMain", "-Xmx1g"),
-    EVALUATOR("evaluator", "evaluator", "org.bioinstruct.evaluator.EvaluatorMain", "-Xmx1g");
+    GENERATOR("generator", "stream-generator", "org.bioinstruct.generator.GeneratorMain", "256m"),
+    FILTER("filter", "stream-filter", "org.bioinstruct.filter.FilterApp", "384m"),
+    SHARD_BUILDER("shard-builder", "shard-builder", "org.bioinstruct.shards.ShardBuilderJob", "768m"),
+    TRAINER("trainer", "trainer", "org.bioinstruct.trainer.TrainerMain", "1g"),
+    EVALUATOR("evaluator", "evaluator", "org.bioinstruct.evaluator.EvaluatorMain", "1g");
+
+    private static final Pattern HEAP_SIZE = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
 
     private final String cliName;
     private final String module;
@@ -36,10 +40,34 @@ public enum Stage {
         return mainClass;
     }
 
-    /** JVM options: modest heap; DJL must never try to download anything; torch shares 2 cores politely. */
+    /** {@link #jvmArgs(Map)} with this process's environment. */
     public List<String> jvmArgs() {
-        return List.of(heap, "-XX:+UseSerialGC", "-Dai.djl.offline=true",
+        return jvmArgs(System.getenv());
+    }
+
+    /**
+     * JVM options: a modest heap unless {@link #heapVariable()} in {@code environment} sets another; DJL must never
+     * try to download anything; torch shares 2 cores politely.
+     */
+    public List<String> jvmArgs(Map<String, String> environment) {
+        return List.of("-Xmx" + heap(environment), "-XX:+UseSerialGC", "-Dai.djl.offline=true",
                 "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1");
+    }
+
+    /** The environment variable that sets the stage's heap, e.g. {@code BIOINSTRUCT_FILTER_HEAP=2g}. */
+    public String heapVariable() {
+        return "BIOINSTRUCT_" + name() + "_HEAP";
+    }
+
+    private String heap(Map<String, String> environment) {
+        String value = environment.get(heapVariable());
+        if (value == null || value.isBlank()) {
+            return heap;
+        }
+        if (!HEAP_SIZE.matcher(value.trim()).matches()) {
+            throw new IllegalArgumentException(heapVariable() + "='" + value + "' is not a heap size such as 512m or 2g");
+        }
+        return value.trim();
     }
 
     /** Whether the stage runs models on DJL's PyTorch. */

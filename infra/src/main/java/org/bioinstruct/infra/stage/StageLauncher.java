@@ -26,8 +26,13 @@ public final class StageLauncher {
     }
 
     public JvmProcess start(Stage stage, Map<String, String> settings) {
+        return start(stage, settings, stage.jvmArgs());
+    }
+
+    /** {@link #start(Stage, Map)} with other JVM options, e.g. a larger heap. */
+    public JvmProcess start(Stage stage, Map<String, String> settings, List<String> jvmArgs) {
         Path config = writeConfig(stage, settings);
-        return JvmProcess.start(stage.cliName(), layout.classpath(stage.module()), stage.jvmArgs(),
+        return JvmProcess.start(stage.cliName(), layout.classpath(stage.module()), jvmArgs,
                 stage.mainClass(), List.of("--config", config.toString()), logOf(stage), environment(stage));
     }
 
