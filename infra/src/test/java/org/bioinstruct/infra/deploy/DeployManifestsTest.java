@@ -73,6 +73,7 @@ class DeployManifestsTest {
             assertTrue(init.contains(spec.name() + ":" + spec.partitions()), spec.name());
         }
         assertTrue(services.get("trainer").get("deploy").toString().contains("gpu"));
+        assertEquals("3g", services.get("filter").get("mem_limit").asText(), "the filter's heap follows its memory limit");
     }
 
     @Test
@@ -106,6 +107,9 @@ class DeployManifestsTest {
             assertEquals(stage, container.at("/args/0").asText());
         }
         JsonNode trainer = byKindAndName.get("StatefulSet/trainer");
+        JsonNode filter = byKindAndName.get("Deployment/filter");
+        assertEquals("3Gi", filter.at("/spec/template/spec/containers/0/resources/limits/memory").asText(),
+                "the filter's heap follows its memory limit");
         assertEquals(1, trainer.at("/spec/replicas").asInt());
         assertFalse(trainer.at("/spec/template/spec/nodeSelector").isMissingNode());
         assertEquals(1, trainer.at("/spec/template/spec/containers/0/resources/limits/nvidia.com~1gpu").asInt());
