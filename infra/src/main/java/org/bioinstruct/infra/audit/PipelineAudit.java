@@ -1,12 +1,12 @@
 package org.bioinstruct.infra.audit;
 
 import java.util.Map;
-import org.bioinstruct.schemas.topics.TopicScan;
 import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.serde.SerdeConfig;
 import org.bioinstruct.schemas.split.ShardSelection;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
+import org.bioinstruct.schemas.topics.TopicScan;
 
 /**
  * Reconciles the pipeline from its topics (read_committed, from the beginning, no consumer group) and its

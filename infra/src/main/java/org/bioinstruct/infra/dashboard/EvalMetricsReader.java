@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.bioinstruct.schemas.topics.TopicScan;
 import org.bioinstruct.schemas.avro.EvalMetric;
+import org.bioinstruct.schemas.topics.TopicScan;
 import org.bioinstruct.schemas.topics.TopicSpec;
 
 /** Reads every committed EvalMetric of the eval metrics topic, from its beginning to its current end. */
