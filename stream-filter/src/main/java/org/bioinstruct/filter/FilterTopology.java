@@ -15,7 +15,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 import org.bioinstruct.filter.DuplicateProcessor.Outcome;
 import org.bioinstruct.filter.query.CountingProcessor;
-import org.bioinstruct.filter.query.CountsTopology;
+import org.bioinstruct.filter.query.CountStores;
 import org.bioinstruct.schemas.avro.RawInstruction;
 import org.bioinstruct.schemas.avro.RejectedInstruction;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
@@ -24,7 +24,8 @@ import org.bioinstruct.schemas.topics.TopicCatalogue;
  * raw bytes -> decode (failures to the DLQ) -> validate (failures rejected) -> re-key by content hash and
  * repartition to one partition -> exact dedup against a persistent store (repeats rejected) -> near-duplicate
  * check against every accepted task (ROUGE-L; too near rejected) -> categorize -> accepted.
- * Every raw record ends in exactly one of accepted, rejected or the DLQ; outputs are keyed by task id.
+ * Every raw record ends in exactly one of accepted, rejected or the DLQ; outputs are keyed by task id. Each
+ * outcome is counted on its way out, in a count store of the task that decided it ({@link CountStores}).
  */
 final class FilterTopology {
     static final String SEEN_STORE = "seen-content";
@@ -66,6 +67,8 @@ final class FilterTopology {
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACCEPTED_TEXTS_STORE),
                 Serdes.String(), Serdes.String()));
+        builder.addStateStore(CountStores.builder(CountStores.RAW));
+        builder.addStateStore(CountStores.builder(CountStores.DEDUP));
 
         Map<String, KStream<byte[], Decoded>> decoded = builder
                 .stream(topics.raw().name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("raw"))
@@ -98,7 +101,6 @@ final class FilterTopology {
         rejectDuplicates(judged.get("dedup-exact"));
         rejectNearDuplicates(judged.get("dedup-near"));
         accept(judged.get("dedup-distinct"));
-        CountsTopology.addTo(builder, topics, serdeConfig);
         return builder.build();
     }
 
@@ -106,6 +108,8 @@ final class FilterTopology {
         undecodable
                 .mapValues(Decoded::undecodableValue, Named.as("original-bytes"))
                 .peek((key, value) -> counters.deadLettered(), Named.as("count-dlq"))
+                .processValues(CountingProcessor.deadLetteredFrom(CountStores.RAW, topics.raw().name()),
+                        Named.as("meter-dlq"), CountStores.RAW)
                 .to(topics.dlq().name(), Produced.with(topics.dlq().keySerde(serdeConfig),
                         topics.dlq().valueSerde(serdeConfig)).withName("dlq"));
     }
@@ -114,7 +118,7 @@ final class FilterTopology {
         toRejected(invalid
                 .selectKey((key, checked) -> checked.task().getId(), Named.as("invalid-by-id"))
                 .mapValues(checked -> verdicts.reject(checked.task(), checked.violation()), Named.as("reject-invalid")),
-                "rejected-invalid");
+                "rejected-invalid", CountStores.RAW);
     }
 
     private void rejectDuplicates(KStream<String, Outcome> duplicates) {
@@ -122,7 +126,7 @@ final class FilterTopology {
                 .selectKey((hash, outcome) -> outcome.task().getId(), Named.as("duplicate-by-id"))
                 .mapValues(outcome -> verdicts.duplicate(outcome.task(), outcome.firstId()),
                         Named.as("reject-duplicate")),
-                "rejected-duplicate");
+                "rejected-duplicate", CountStores.DEDUP);
     }
 
     private void rejectNearDuplicates(KStream<String, Outcome> nearDuplicates) {
@@ -130,13 +134,14 @@ final class FilterTopology {
                 .selectKey((hash, outcome) -> outcome.task().getId(), Named.as("near-duplicate-by-id"))
                 .mapValues(outcome -> verdicts.nearDuplicate(outcome.task(), outcome.nearest().orElseThrow()),
                         Named.as("reject-near-duplicate")),
-                "rejected-near-duplicate");
+                "rejected-near-duplicate", CountStores.DEDUP);
     }
 
-    private void toRejected(KStream<String, RejectedInstruction> rejected, String name) {
+    /** {@code countStore}: the count store of the sub-topology {@code rejected} runs in. */
+    private void toRejected(KStream<String, RejectedInstruction> rejected, String name, String countStore) {
         rejected
                 .peek((id, record) -> counters.rejected(record.getReason()), Named.as("count-" + name))
-                .processValues(CountingProcessor.rejectedByReason(), Named.as("meter-" + name))
+                .processValues(CountingProcessor.rejectedByReason(countStore), Named.as("meter-" + name), countStore)
                 .to(topics.rejected().name(), Produced.with(topics.rejected().keySerde(serdeConfig),
                         topics.rejected().valueSerde(serdeConfig)).withName(name));
     }
@@ -146,7 +151,8 @@ final class FilterTopology {
                 .selectKey((hash, outcome) -> outcome.task().getId(), Named.as("accepted-by-id"))
                 .mapValues(outcome -> verdicts.accept(outcome.task(), outcome.nearest()), Named.as("categorize"))
                 .peek((id, record) -> counters.accepted(record.getCategory().name()), Named.as("count-accepted"))
-                .processValues(CountingProcessor.acceptedByCategory(), Named.as("meter-accepted"))
+                .processValues(CountingProcessor.acceptedByCategory(CountStores.DEDUP), Named.as("meter-accepted"),
+                        CountStores.DEDUP)
                 .to(topics.accepted().name(), Produced.with(topics.accepted().keySerde(serdeConfig),
                         topics.accepted().valueSerde(serdeConfig)).withName("accepted"));
     }

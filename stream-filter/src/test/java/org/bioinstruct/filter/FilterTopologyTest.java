@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -18,7 +19,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.test.TestRecord;
+import org.bioinstruct.filter.query.CountStores;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.Category;
 import org.bioinstruct.schemas.avro.RawInstruction;
@@ -323,6 +326,26 @@ class FilterTopologyTest {
     }
 
     @Test
+    void countsEveryOutcomeInTheCountStoreOfTheTaskThatDecidedIt() {
+        send("Which drug class does metformin belong to?", "", "biguanide", Category.QA);
+        send("Which drug class does metformin belong to?", "", "biguanide", Category.QA);
+        send("Summarize the discharge note for the patient in plain language.",
+                "Admitted with pneumonia, treated with ceftriaxone, discharged on day four.", "A short summary.",
+                Category.GEN);
+        send("Please summarize the discharge note for the patient in plain language.",
+                "Admitted with pneumonia, treated with ceftriaxone, discharged on day four.", "Another summary.",
+                Category.GEN);
+        send("Plot the HbA1c values over time.", "", "A rising line.", Category.GEN);
+        rawBytes.pipeInput("x".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2, 3});
+        rawBytes.pipeInput("y".getBytes(StandardCharsets.UTF_8), (byte[]) null);
+
+        assertEquals(Map.of("rejected/BLACKLISTED_WORD", 1L, "dead-lettered/" + TOPICS.raw().name(), 2L),
+                storeContents(CountStores.RAW));
+        assertEquals(Map.of("accepted/QA", 1L, "accepted/GEN", 1L, "rejected/DUPLICATE_EXACT", 1L,
+                "rejected/DUPLICATE_NEAR", 1L), storeContents(CountStores.DEDUP));
+    }
+
+    @Test
     void reportsTheNearDuplicateIndexSizeAsTasksAreAccepted() {
         assertEquals(0, counters.indexedTasks());
         send("Which drug class does metformin belong to?", "", "biguanide", Category.QA);
@@ -367,6 +390,14 @@ class FilterTopologyTest {
         assertEquals(1, all.size(), all.toString());
         assertTrue(accepted.isEmpty());
         return all.get(0);
+    }
+
+    private Map<String, Long> storeContents(String storeName) {
+        Map<String, Long> contents = new HashMap<>();
+        try (KeyValueIterator<String, Long> all = driver.<String, Long>getKeyValueStore(storeName).all()) {
+            all.forEachRemaining(entry -> contents.put(entry.key, entry.value));
+        }
+        return contents;
     }
 
     private static String header(Headers headers, String name) {

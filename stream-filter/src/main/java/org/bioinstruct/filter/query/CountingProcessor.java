@@ -15,46 +15,64 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.RejectedInstruction;
 
 /**
- * Passes records through unchanged, counting them by a label in Kafka Streams metrics (group
- * {@value #GROUP}): {@code <counter>-total} and {@code <counter>-rate} (per second), tagged
- * {@code thread-id} and {@code <tag>=<label>}, e.g. {@code accepted-total{category=QA}}. They show in
- * {@code KafkaStreams#metrics()} and over JMX. Counted as records pass, so a task aborted and reprocessed
- * under exactly-once counts twice; the count stores are the exact figures.
+ * Passes records through unchanged, counting them by a label twice over:
+ * <ul>
+ *   <li>in a count store of its task ({@link CountStores}), key {@code <counter>/<label>}: exact, since the
+ *       store commits with the task's outputs under exactly-once; {@code /counts} reads these;</li>
+ *   <li>in Kafka Streams metrics (group {@value #GROUP}): {@code <counter>-total} and {@code <counter>-rate}
+ *       (per second), tagged {@code thread-id} and {@code <tag>=<label>}, e.g. {@code accepted-total{category=QA}},
+ *       in {@code KafkaStreams#metrics()} and over JMX. Counted as records pass, so a task aborted and
+ *       reprocessed under exactly-once counts twice there.</li>
+ * </ul>
  */
 public final class CountingProcessor<K, V> implements FixedKeyProcessor<K, V, V> {
     public static final String GROUP = "bioinstruct-filter";
     public static final String THREAD_TAG = "thread-id";
 
+    private final String storeName;
     private final String counter;
     private final String tag;
     private final Function<V, String> label;
     private final Map<String, Sensor> sensors = new HashMap<>();
+    private final Map<String, String> keys = new HashMap<>();
     private FixedKeyProcessorContext<K, V> context;
+    private KeyValueStore<String, Long> store;
     private String thread;
 
     /**
-     * @param counter the metric name stem, e.g. {@code accepted}
-     * @param tag     the tag naming the label, e.g. {@code category}
-     * @param label   the label of a record, e.g. its category
+     * @param storeName the count store, one of {@link CountStores}, connected to this processor
+     * @param counter   the store key's and metric name's stem, e.g. {@code accepted}
+     * @param tag       the metric tag naming the label, e.g. {@code category}
+     * @param label     the label of a record, e.g. its category
      */
-    public CountingProcessor(String counter, String tag, Function<V, String> label) {
+    public CountingProcessor(String storeName, String counter, String tag, Function<V, String> label) {
+        this.storeName = storeName;
         this.counter = counter;
         this.tag = tag;
         this.label = label;
     }
 
-    /** {@code accepted-total} and {@code accepted-rate} by {@code category}. */
-    public static FixedKeyProcessorSupplier<String, AcceptedInstruction, AcceptedInstruction> acceptedByCategory() {
-        return () -> new CountingProcessor<>("accepted", "category", task -> task.getCategory().name());
+    /** Accepted tasks by {@code category}. */
+    public static FixedKeyProcessorSupplier<String, AcceptedInstruction, AcceptedInstruction> acceptedByCategory(
+            String storeName) {
+        return () -> new CountingProcessor<>(storeName, CountStores.ACCEPTED, "category",
+                task -> task.getCategory().name());
     }
 
-    /** {@code rejected-total} and {@code rejected-rate} by {@code reason}. */
-    public static FixedKeyProcessorSupplier<String, RejectedInstruction, RejectedInstruction> rejectedByReason() {
-        return () -> new CountingProcessor<>("rejected", "reason", RejectedInstruction::getReason);
+    /** Rejected tasks by {@code reason}. */
+    public static FixedKeyProcessorSupplier<String, RejectedInstruction, RejectedInstruction> rejectedByReason(
+            String storeName) {
+        return () -> new CountingProcessor<>(storeName, CountStores.REJECTED, "reason", RejectedInstruction::getReason);
+    }
+
+    /** Dead letters by the {@code topic} they were read from; their values may be null. */
+    public static <K, V> FixedKeyProcessorSupplier<K, V, V> deadLetteredFrom(String storeName, String sourceTopic) {
+        return () -> new CountingProcessor<>(storeName, CountStores.DEAD_LETTERED, "topic", value -> sourceTopic);
     }
 
     /** Sums {@code <counter>-total} over the stream threads of {@code metrics}, by label. */
@@ -71,12 +89,17 @@ public final class CountingProcessor<K, V> implements FixedKeyProcessor<K, V, V>
     @Override
     public void init(FixedKeyProcessorContext<K, V> context) {
         this.context = context;
+        this.store = context.getStateStore(storeName);
         this.thread = Thread.currentThread().getName();
     }
 
     @Override
     public void process(FixedKeyRecord<K, V> record) {
-        sensor(label.apply(record.value())).record();
+        String value = label.apply(record.value());
+        String key = keys.computeIfAbsent(value, v -> CountStores.key(counter, v));
+        Long count = store.get(key);
+        store.put(key, count == null ? 1 : count + 1);
+        sensor(value).record();
         context.forward(record);
     }
 

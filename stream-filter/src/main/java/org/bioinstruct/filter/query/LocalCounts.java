@@ -11,8 +11,9 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * The counts in this instance's active count stores (standbys are not read, so summing every instance
- * counts each partition once). An instance that holds no partition of a store contributes nothing to it.
+ * The counts in this instance's active count stores, summed over every partition of both (standbys are not
+ * read, so summing every instance counts each partition once). An instance that holds no partition of a
+ * store contributes nothing to it.
  */
 final class LocalCounts {
     private final KafkaStreams streams;
@@ -31,24 +32,24 @@ final class LocalCounts {
                     + "retry shortly");
         }
         try {
-            return new Counts(read(CountsTopology.ACCEPTED_BY_CATEGORY), read(CountsTopology.REJECTED_BY_REASON),
-                    read(CountsTopology.DEAD_LETTERED).getOrDefault(CountsTopology.TOTAL, 0L));
+            Map<String, Long> byKey = new TreeMap<>();
+            CountStores.ALL.forEach(storeName -> addTo(byKey, storeName));
+            return CountStores.counts(byKey);
         } catch (InvalidStateStoreException e) {
             throw new CountsUnavailableException("count stores are moving between instances (rebalancing): "
                     + e.getMessage() + "; retry shortly", e);
         }
     }
 
-    private Map<String, Long> read(String storeName) {
+    /** The store's view spans this instance's partitions of it, so one key can come once per partition. */
+    private void addTo(Map<String, Long> byKey, String storeName) {
         if (streams.streamsMetadataForStore(storeName).stream().noneMatch(m -> m.hostInfo().equals(self))) {
-            return Map.of();
+            return;
         }
         ReadOnlyKeyValueStore<String, Long> store = streams.store(
                 StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.keyValueStore()));
-        Map<String, Long> counts = new TreeMap<>();
         try (KeyValueIterator<String, Long> all = store.all()) {
-            all.forEachRemaining(entry -> counts.put(entry.key, entry.value));
+            all.forEachRemaining(entry -> byKey.merge(entry.key, entry.value, Long::sum));
         }
-        return counts;
     }
 }

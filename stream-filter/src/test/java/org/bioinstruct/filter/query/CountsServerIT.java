@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -46,15 +47,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two instances of a minimal filter-shaped app on a real KRaft broker: accepted tasks pass a
- * {@link CountingProcessor} into the accepted topic, rejected tasks and dead letters are produced straight
- * to their topics, and every instance's {@code GET /counts} answers the sum over both.
+ * Two instances of a minimal filter-shaped app on a real KRaft broker: accepted tasks, rejected tasks and
+ * dead letters pass {@link CountingProcessor}s into their topics, counted in both count stores across four
+ * partitions, and every instance's {@code GET /counts} answers the sum over both instances.
  */
 class CountsServerIT {
     private static final String REGISTRY = "mock://counts-server-it";
     private static final Map<String, Object> SERDE_CONFIG = Map.of(SerdeConfig.REGISTRY_URL, REGISTRY);
     private static final TopicCatalogue TOPICS = TopicCatalogue.defaults();
     private static final String DECIDED = "test.decided.accepted";
+    private static final String DECIDED_REJECTED = "test.decided.rejected";
+    private static final String UNDECODABLE = "test.undecodable";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static SingleNodeKafka cluster;
@@ -63,7 +66,8 @@ class CountsServerIT {
     static void startBroker() throws Exception {
         cluster = SingleNodeKafka.start();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(DECIDED, 4, (short) 1),
+            admin.createTopics(List.of(new NewTopic(DECIDED, 4, (short) 1), new NewTopic(DECIDED_REJECTED, 4, (short) 1),
+                    new NewTopic(UNDECODABLE, 4, (short) 1),
                     new NewTopic(TOPICS.accepted().name(), TOPICS.accepted().partitions(), (short) 1),
                     new NewTopic(TOPICS.rejected().name(), TOPICS.rejected().partitions(), (short) 1),
                     new NewTopic(TOPICS.dlq().name(), TOPICS.dlq().partitions(), (short) 1))).all().get();
@@ -133,14 +137,27 @@ class CountsServerIT {
         }
     }
 
+    /** Accepted tasks counted in one store, rejections and dead letters in the other (a sub-topology apart). */
     private static Topology topology() {
         StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(CountStores.builder(CountStores.DEDUP));
+        builder.addStateStore(CountStores.builder(CountStores.RAW));
         builder.stream(DECIDED, Consumed.with(TOPICS.accepted().keySerde(SERDE_CONFIG),
                         TOPICS.accepted().valueSerde(SERDE_CONFIG)))
-                .processValues(CountingProcessor.acceptedByCategory(), Named.as("meter-accepted"))
+                .processValues(CountingProcessor.acceptedByCategory(CountStores.DEDUP), Named.as("meter-accepted"),
+                        CountStores.DEDUP)
                 .to(TOPICS.accepted().name(), Produced.with(TOPICS.accepted().keySerde(SERDE_CONFIG),
                         TOPICS.accepted().valueSerde(SERDE_CONFIG)));
-        CountsTopology.addTo(builder, TOPICS, SERDE_CONFIG);
+        builder.stream(DECIDED_REJECTED, Consumed.with(TOPICS.rejected().keySerde(SERDE_CONFIG),
+                        TOPICS.rejected().valueSerde(SERDE_CONFIG)))
+                .processValues(CountingProcessor.rejectedByReason(CountStores.RAW), Named.as("meter-rejected"),
+                        CountStores.RAW)
+                .to(TOPICS.rejected().name(), Produced.with(TOPICS.rejected().keySerde(SERDE_CONFIG),
+                        TOPICS.rejected().valueSerde(SERDE_CONFIG)));
+        builder.stream(UNDECODABLE, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                .processValues(CountingProcessor.deadLetteredFrom(CountStores.RAW, UNDECODABLE), Named.as("meter-dlq"),
+                        CountStores.RAW)
+                .to(TOPICS.dlq().name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
         return builder.build();
     }
 
@@ -171,11 +188,11 @@ class CountsServerIT {
             }
             List<String> reasons = List.of("TOO_SHORT", "DUPLICATE_EXACT", "TOO_SHORT");
             for (int i = 0; i < reasons.size(); i++) {
-                rejections.send(new ProducerRecord<>(TOPICS.rejected().name(), "r" + i, rejected("r" + i, reasons.get(i))));
+                rejections.send(new ProducerRecord<>(DECIDED_REJECTED, "r" + i, rejected("r" + i, reasons.get(i))));
             }
-            deadLetters.send(new ProducerRecord<>(TOPICS.dlq().name(), "d0".getBytes(StandardCharsets.UTF_8),
+            deadLetters.send(new ProducerRecord<>(UNDECODABLE, "d0".getBytes(StandardCharsets.UTF_8),
                     new byte[] {9, 9, 9}));
-            deadLetters.send(new ProducerRecord<>(TOPICS.dlq().name(), "d1".getBytes(StandardCharsets.UTF_8), null));
+            deadLetters.send(new ProducerRecord<>(UNDECODABLE, "d1".getBytes(StandardCharsets.UTF_8), null));
         }
     }
 

@@ -3,27 +3,26 @@ package org.bioinstruct.filter.query;
 import static org.bioinstruct.filter.query.QueryTestRecords.accepted;
 import static org.bioinstruct.filter.query.QueryTestRecords.rejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.Category;
 import org.bioinstruct.schemas.avro.RejectedInstruction;
@@ -36,45 +35,53 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The count tables with a pipeline shaped like the filter's: decisions pass a {@link CountingProcessor} on
- * their way to the accepted and rejected topics, and the counts read those topics back.
+ * Counting processors in a pipeline shaped like the filter's: decisions pass them on their way to the
+ * accepted, rejected and dead-letter topics, counted into one store.
  */
-class CountsTopologyTest {
+class CountingProcessorTest {
     private static final TopicCatalogue TOPICS = TopicCatalogue.defaults();
     private static final String DECIDED_ACCEPTED = "test.decided.accepted";
     private static final String DECIDED_REJECTED = "test.decided.rejected";
+    private static final String UNDECODABLE = "test.undecodable";
     private final String scope = "counts-" + UUID.randomUUID();
     private final Map<String, Object> serdeConfig = Map.of(SerdeConfig.REGISTRY_URL, "mock://" + scope);
     private TopologyTestDriver driver;
     private TestInputTopic<String, AcceptedInstruction> decidedAccepted;
     private TestInputTopic<String, RejectedInstruction> decidedRejected;
-    private TestInputTopic<byte[], byte[]> dlq;
+    private TestInputTopic<byte[], byte[]> undecodable;
 
     @BeforeEach
     void startDriver(@TempDir Path stateDir) {
         StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(CountStores.builder(CountStores.DEDUP));
         builder.stream(DECIDED_ACCEPTED, Consumed.with(TOPICS.accepted().keySerde(serdeConfig),
                         TOPICS.accepted().valueSerde(serdeConfig)))
-                .processValues(CountingProcessor.acceptedByCategory(), Named.as("meter-accepted"))
+                .processValues(CountingProcessor.acceptedByCategory(CountStores.DEDUP), Named.as("meter-accepted"),
+                        CountStores.DEDUP)
                 .to(TOPICS.accepted().name(), Produced.with(TOPICS.accepted().keySerde(serdeConfig),
                         TOPICS.accepted().valueSerde(serdeConfig)));
         builder.stream(DECIDED_REJECTED, Consumed.with(TOPICS.rejected().keySerde(serdeConfig),
                         TOPICS.rejected().valueSerde(serdeConfig)))
-                .processValues(CountingProcessor.rejectedByReason(), Named.as("meter-rejected"))
+                .processValues(CountingProcessor.rejectedByReason(CountStores.DEDUP), Named.as("meter-rejected"),
+                        CountStores.DEDUP)
                 .to(TOPICS.rejected().name(), Produced.with(TOPICS.rejected().keySerde(serdeConfig),
                         TOPICS.rejected().valueSerde(serdeConfig)));
-        CountsTopology.addTo(builder, TOPICS, serdeConfig);
+        builder.stream(UNDECODABLE, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                .processValues(CountingProcessor.deadLetteredFrom(CountStores.DEDUP, UNDECODABLE), Named.as("meter-dlq"),
+                        CountStores.DEDUP)
+                .to(TOPICS.dlq().name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
 
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "counts-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         driver = new TopologyTestDriver(builder.build(), props);
         decidedAccepted = driver.createInputTopic(DECIDED_ACCEPTED, TOPICS.accepted().keySerde(serdeConfig).serializer(),
                 TOPICS.accepted().valueSerde(serdeConfig).serializer());
         decidedRejected = driver.createInputTopic(DECIDED_REJECTED, TOPICS.rejected().keySerde(serdeConfig).serializer(),
                 TOPICS.rejected().valueSerde(serdeConfig).serializer());
-        dlq = driver.createInputTopic(TOPICS.dlq().name(), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
+        undecodable = driver.createInputTopic(UNDECODABLE, Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
     }
 
     @AfterEach
@@ -84,46 +91,43 @@ class CountsTopologyTest {
     }
 
     @Test
-    void countsAcceptedTasksByCategoryFromTheAcceptedTopic() {
+    void countsAcceptedTasksByCategoryInTheStoreOfItsTask() {
         decidedAccepted.pipeInput("a1", accepted("a1", Category.QA));
         decidedAccepted.pipeInput("a2", accepted("a2", Category.IE));
         decidedAccepted.pipeInput("a3", accepted("a3", Category.QA));
-        assertEquals(Map.of("QA", 2L, "IE", 1L), contents(CountsTopology.ACCEPTED_BY_CATEGORY));
-        assertTrue(contents(CountsTopology.REJECTED_BY_REASON).isEmpty());
+        assertEquals(Map.of("accepted/QA", 2L, "accepted/IE", 1L), storeContents());
     }
 
     @Test
-    void countsRejectedTasksByReasonFromTheRejectedTopic() {
+    void countsRejectedTasksByReason() {
         decidedRejected.pipeInput("r1", rejected("r1", "TOO_SHORT"));
         decidedRejected.pipeInput("r2", rejected("r2", "DUPLICATE_EXACT"));
         decidedRejected.pipeInput("r3", rejected("r3", "TOO_SHORT"));
-        assertEquals(Map.of("TOO_SHORT", 2L, "DUPLICATE_EXACT", 1L), contents(CountsTopology.REJECTED_BY_REASON));
+        assertEquals(Map.of("rejected/TOO_SHORT", 2L, "rejected/DUPLICATE_EXACT", 1L), storeContents());
     }
 
     @Test
     void countsDeadLettersIncludingOnesWithoutAValue() {
-        dlq.pipeInput("k1".getBytes(StandardCharsets.UTF_8), new byte[] {9, 9, 9});
-        dlq.pipeInput("k2".getBytes(StandardCharsets.UTF_8), (byte[]) null);
-        dlq.pipeInput((byte[]) null, new byte[] {1});
-        assertEquals(Map.of(CountsTopology.TOTAL, 3L), contents(CountsTopology.DEAD_LETTERED));
+        undecodable.pipeInput("k1".getBytes(StandardCharsets.UTF_8), new byte[] {9, 9, 9});
+        undecodable.pipeInput("k2".getBytes(StandardCharsets.UTF_8), (byte[]) null);
+        undecodable.pipeInput((byte[]) null, new byte[] {1});
+        assertEquals(Map.of("dead-lettered/" + UNDECODABLE, 3L), storeContents());
+        assertEquals(3, CountStores.counts(storeContents()).deadLettered());
     }
 
     @Test
-    void storesStartEmpty() {
-        assertNull(driver.<String, Long>getKeyValueStore(CountsTopology.ACCEPTED_BY_CATEGORY).get("QA"));
-        assertNull(driver.<String, Long>getKeyValueStore(CountsTopology.DEAD_LETTERED).get(CountsTopology.TOTAL));
-    }
-
-    @Test
-    void countingProcessorPassesRecordsThroughAndCountsThemInStreamsMetrics() {
+    void passesRecordsThroughUnchangedAndCountsThemInStreamsMetrics() {
+        TestOutputTopic<String, AcceptedInstruction> out = driver.createOutputTopic(TOPICS.accepted().name(),
+                TOPICS.accepted().keySerde(serdeConfig).deserializer(), TOPICS.accepted().valueSerde(serdeConfig).deserializer());
         decidedAccepted.pipeInput("a1", accepted("a1", Category.QA));
         decidedAccepted.pipeInput("a2", accepted("a2", Category.GEN));
         decidedAccepted.pipeInput("a3", accepted("a3", Category.QA));
         decidedRejected.pipeInput("r1", rejected("r1", "BLACKLISTED_WORD"));
 
+        assertEquals(List.of(accepted("a1", Category.QA), accepted("a2", Category.GEN), accepted("a3", Category.QA)),
+                out.readValuesToList());
         assertEquals(Map.of("QA", 2L, "GEN", 1L), CountingProcessor.totals(driver.metrics(), "accepted", "category"));
         assertEquals(Map.of("BLACKLISTED_WORD", 1L), CountingProcessor.totals(driver.metrics(), "rejected", "reason"));
-        assertEquals(Map.of("QA", 2L, "GEN", 1L), contents(CountsTopology.ACCEPTED_BY_CATEGORY), "passed on unchanged");
         MetricName rate = driver.metrics().keySet().stream()
                 .filter(name -> name.group().equals(CountingProcessor.GROUP) && name.name().equals("accepted-rate")
                         && "QA".equals(name.tags().get("category")))
@@ -132,11 +136,10 @@ class CountsTopologyTest {
         assertTrue((Double) driver.metrics().get(rate).metricValue() > 0, "rate of a counter that has counted");
     }
 
-    private Map<String, Long> contents(String storeName) {
-        KeyValueStore<String, Long> store = driver.getKeyValueStore(storeName);
+    private Map<String, Long> storeContents() {
         Map<String, Long> contents = new HashMap<>();
-        try (KeyValueIterator<String, Long> all = store.all()) {
-            all.forEachRemaining((KeyValue<String, Long> entry) -> contents.put(entry.key, entry.value));
+        try (KeyValueIterator<String, Long> all = driver.<String, Long>getKeyValueStore(CountStores.DEDUP).all()) {
+            all.forEachRemaining(entry -> contents.put(entry.key, entry.value));
         }
         return contents;
     }
