@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
@@ -48,6 +49,7 @@ public final class FilterApp implements AutoCloseable {
     public static final String THREADS = "filter.threads";
     public static final String SUMMARY_INTERVAL_MS = "filter.summary.interval.ms";
     public static final String LEAVE_GROUP_ON_CLOSE = "filter.leave.group.on.close";
+    public static final String STATIC_MEMBERSHIP = "filter.static.membership";
     private static final Logger LOG = LoggerFactory.getLogger(FilterApp.class);
 
     private final Properties config;
@@ -58,6 +60,7 @@ public final class FilterApp implements AutoCloseable {
     private final QuerySettings query;
     private final long summaryIntervalMs;
     private final CloseOptions closeOptions;
+    private final boolean staticMembership;
     private final FilterCounters counters = new FilterCounters();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final ScheduledExecutorService summaries = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -79,6 +82,7 @@ public final class FilterApp implements AutoCloseable {
         this.nearDuplicates = NearDuplicateSettings.from(settings);
         this.summaryIntervalMs = settings.longValue(SUMMARY_INTERVAL_MS, 5000, 100, 3_600_000);
         this.closeOptions = closeOptions(settings);
+        this.staticMembership = settings.booleanValue(STATIC_MEMBERSHIP, true);
     }
 
     public static void main(String[] args) {
@@ -172,6 +176,10 @@ public final class FilterApp implements AutoCloseable {
         OutputSchemas.register(serdeConfig, FilterTopology.dedupTopic(applicationId), RawInstruction.class);
         FilterTopics.ensureExist(adminConfig(), List.of(topics.raw(), topics.accepted(), topics.rejected(), topics.dlq()),
                 Short.parseShort(config.get(StreamsConfig.REPLICATION_FACTOR_CONFIG).toString()));
+        if (staticMembership) {
+            config.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+                    GroupInstanceId.of(Path.of(config.getProperty(StreamsConfig.STATE_DIR_CONFIG))));
+        }
         if (query.enabled()) {
             countsServer = CountsServer.start(query);
             config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, countsServer.applicationServer());
@@ -202,9 +210,10 @@ public final class FilterApp implements AutoCloseable {
             }
             capacity.check(counters.indexedTasks(), counters.indexBytes()).ifPresent(LOG::warn);
         }, summaryIntervalMs, summaryIntervalMs, TimeUnit.MILLISECONDS);
-        LOG.info("filter started: {} -> {}, {} (dlq {}), application.id {}", topics.raw().name(),
-                topics.accepted().name(), topics.rejected().name(), topics.dlq().name(),
-                config.get(StreamsConfig.APPLICATION_ID_CONFIG));
+        LOG.info("filter started: {} -> {}, {} (dlq {}), application.id {}, group.instance.id {}",
+                topics.raw().name(), topics.accepted().name(), topics.rejected().name(), topics.dlq().name(),
+                config.get(StreamsConfig.APPLICATION_ID_CONFIG),
+                config.getOrDefault(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "none (dynamic membership)"));
     }
 
     /** Blocks until the filter is closed or its streams client dies; false if it died. */

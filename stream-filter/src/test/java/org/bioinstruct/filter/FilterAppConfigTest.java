@@ -48,6 +48,13 @@ class FilterAppConfigTest {
         assertEquals(FilterApp.LEAVE_GROUP_ON_CLOSE, e.key());
     }
 
+    @Test
+    void refusesAStaticMembershipSettingThatIsNoBooleanNamingIt() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> new FilterApp(REQUIRED.with(FilterApp.STATIC_MEMBERSHIP, "maybe")));
+        assertEquals(FilterApp.STATIC_MEMBERSHIP, e.key());
+    }
+
     /** Reads the operation Kafka Streams keeps in a protected field. */
     private static final class OperationOf extends CloseOptions {
         private OperationOf(CloseOptions options) {

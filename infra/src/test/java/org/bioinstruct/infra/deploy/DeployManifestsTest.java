@@ -74,6 +74,10 @@ class DeployManifestsTest {
         }
         assertTrue(services.get("trainer").get("deploy").toString().contains("gpu"));
         assertEquals("3g", services.get("filter").get("mem_limit").asText(), "the filter's heap follows its memory limit");
+        JsonNode filter = services.get("filter");
+        assertTrue(filter.get("command").toString().contains("filter.state.dir=/state"), filter.toString());
+        assertTrue(filter.get("volumes").toString().contains("\"/state\""), "an anonymous volume per replica");
+        assertFalse(filter.get("volumes").toString().contains(":/data"), "scaled replicas never share a state directory");
     }
 
     @Test
@@ -107,9 +111,14 @@ class DeployManifestsTest {
             assertEquals(stage, container.at("/args/0").asText());
         }
         JsonNode trainer = byKindAndName.get("StatefulSet/trainer");
-        JsonNode filter = byKindAndName.get("Deployment/filter");
+        JsonNode filter = byKindAndName.get("StatefulSet/filter");
         assertEquals("3Gi", filter.at("/spec/template/spec/containers/0/resources/limits/memory").asText(),
                 "the filter's heap follows its memory limit");
+        assertTrue(filter.at("/spec/template/spec/containers/0/args").toString().contains("filter.state.dir=/state"));
+        assertEquals("filter-state", filter.at("/spec/volumeClaimTemplates/0/metadata/name").asText(),
+                "a state volume per instance");
+        assertTrue(filter.at("/spec/template/spec/containers/0/volumeMounts").toString()
+                .contains("{\"name\":\"filter-state\",\"mountPath\":\"/state\"}"));
         assertEquals(1, trainer.at("/spec/replicas").asInt());
         assertFalse(trainer.at("/spec/template/spec/nodeSelector").isMissingNode());
         assertEquals(1, trainer.at("/spec/template/spec/containers/0/resources/limits/nvidia.com~1gpu").asInt());

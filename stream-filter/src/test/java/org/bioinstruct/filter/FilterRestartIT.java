@@ -1,0 +1,104 @@
+package org.bioinstruct.filter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bioinstruct.schemas.avro.AcceptedInstruction;
+import org.bioinstruct.schemas.avro.RawInstruction;
+import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.serde.SerdeConfig;
+import org.bioinstruct.schemas.testkit.SingleNodeKafka;
+import org.bioinstruct.schemas.topics.TopicCatalogue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A filter instance that stops without leaving its consumer group, as a killed one does, and starts again on the
+ * same state directory. With static membership (the default) it takes over its old member and goes on filtering
+ * at once; a dynamic member would first wait for the group to drop the old one after the session timeout, set
+ * to 2 minutes here, longer than the test waits for the second task.
+ */
+class FilterRestartIT {
+    private static final String REGISTRY = "mock://filter-restart-it";
+    private static final String APPLICATION_ID = "restart-it";
+    private static SingleNodeKafka cluster;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        cluster = SingleNodeKafka.start();
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void restartedInstanceTakesOverItsMemberWithoutWaitingOutTheSessionTimeout(@TempDir Path stateDir)
+            throws Exception {
+        Settings settings = Settings.fromArgs(
+                "bootstrap.servers=" + cluster.bootstrapServers(),
+                "schema.registry.url=" + REGISTRY,
+                "filter.application.id=" + APPLICATION_ID,
+                "filter.state.dir=" + stateDir,
+                "filter.commit.interval.ms=100",
+                FilterApp.LEAVE_GROUP_ON_CLOSE + "=false",
+                "kafka.session.timeout.ms=120000",
+                "topic.raw=restart.raw",
+                "topic.accepted=restart.accepted",
+                "topic.rejected=restart.rejected",
+                "topic.dlq=restart.dlq");
+        TopicCatalogue topics = TopicCatalogue.from(settings);
+        Random random = new Random(5);
+        try (FilterApp first = new FilterApp(settings)) {
+            first.start();
+            produce(topics, TestTasks.task("before", "Explain " + TestTasks.words(random, 9) + ".", "", "Answer."));
+            assertEquals(List.of("before"), acceptedIds(topics, 1));
+        }
+
+        try (FilterApp second = new FilterApp(settings)) {
+            second.start();
+            produce(topics, TestTasks.task("after", "Summarize " + TestTasks.words(random, 9) + ".", "", "Answer."));
+            assertEquals(List.of("before", "after"), acceptedIds(topics, 2));
+            assertEquals(List.of(GroupInstanceId.of(stateDir) + "-1"), memberInstanceIds());
+        }
+    }
+
+    private static List<String> memberInstanceIds() throws Exception {
+        try (Admin admin = cluster.admin()) {
+            return admin.describeConsumerGroups(List.of(APPLICATION_ID)).describedGroups().get(APPLICATION_ID).get()
+                    .members().stream().map(MemberDescription::groupInstanceId).map(id -> id.orElse("(dynamic)"))
+                    .toList();
+        }
+    }
+
+    private static List<String> acceptedIds(TopicCatalogue topics, int count) {
+        Map<String, Object> serdeConfig = Map.of(SerdeConfig.REGISTRY_URL, REGISTRY);
+        var values = topics.accepted().valueSerde(serdeConfig).deserializer();
+        return cluster.readCommitted(topics.accepted().name(), count, Duration.ofSeconds(60)).stream()
+                .map(record -> values.deserialize(topics.accepted().name(), record.value()))
+                .map(AcceptedInstruction::getId).toList();
+    }
+
+    private static void produce(TopicCatalogue topics, RawInstruction task) {
+        Map<String, Object> serdeConfig = Map.of(SerdeConfig.REGISTRY_URL, REGISTRY);
+        try (KafkaProducer<String, RawInstruction> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                topics.raw().keySerde(serdeConfig).serializer(), topics.raw().valueSerde(serdeConfig).serializer())) {
+            producer.send(new ProducerRecord<>(topics.raw().name(), task.getId(), task));
+        }
+    }
+}
