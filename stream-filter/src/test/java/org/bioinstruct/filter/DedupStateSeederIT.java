@@ -6,21 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.RawInstruction;
 import org.bioinstruct.schemas.avro.RejectedInstruction;
 import org.bioinstruct.schemas.config.Settings;
@@ -59,7 +52,7 @@ class DedupStateSeederIT {
     @Test
     void filterRestartedWithoutStateButSeededRejectsRepeatsOfEarlierTasks(@TempDir Path dir) throws Exception {
         Settings settings = settings("seeder-it", "");
-        TopicCatalogue topics = TopicCatalogue.from(settings);
+        FilterTopicsIO io = new FilterTopicsIO(cluster, SERDE_CONFIG, TopicCatalogue.from(settings));
         Random random = new Random(11);
         List<RawInstruction> originals = new ArrayList<>();
         for (int i = 0; i < ORIGINALS; i++) {
@@ -70,9 +63,9 @@ class DedupStateSeederIT {
             filter.start();
             List<RawInstruction> firstLife = new ArrayList<>(originals);
             firstLife.add(nearBefore);
-            produce(topics, firstLife);
-            assertEquals(ORIGINALS, accepted(topics, ORIGINALS).size());
-            assertEquals("DUPLICATE_NEAR", rejected(topics, 1).get("near-before").getReason());
+            io.produce(firstLife);
+            assertEquals(ORIGINALS, io.acceptedIds(ORIGINALS).size());
+            assertEquals("DUPLICATE_NEAR", io.rejected(1).get("near-before").getReason());
         }
 
         deleteInternalTopics("seeder-it");
@@ -82,27 +75,27 @@ class DedupStateSeederIT {
         try (FilterApp filter = new FilterApp(settings.with(FilterApp.STATE_DIR, dir.resolve("second").toString()))) {
             filter.start();
             RawInstruction original = originals.get(1);
-            produce(topics, List.of(
+            io.produce(List.of(
                     task("exact-after", original.getInstruction().toUpperCase(), original.getInput() + " "),
                     nearCopy("near-after", originals.get(2)),
                     task("exact-of-near-before", nearBefore.getInstruction(), nearBefore.getInput()),
                     task("fresh", "Summarize " + words(random, 9) + ".", words(random, 12))));
-            Map<String, RejectedInstruction> rejected = rejected(topics, 4);
+            Map<String, RejectedInstruction> rejected = io.rejected(4);
             assertRejected(rejected.get("exact-after"), "DUPLICATE_EXACT", "orig-1");
             assertRejected(rejected.get("near-after"), "DUPLICATE_NEAR", "orig-2");
             assertRejected(rejected.get("exact-of-near-before"), "DUPLICATE_EXACT", "near-before");
-            assertTrue(accepted(topics, ORIGINALS + 1).contains("fresh"), "a new task is still accepted");
+            assertTrue(io.acceptedIds(ORIGINALS + 1).contains("fresh"), "a new task is still accepted");
         }
     }
 
     @Test
     void refusesBesideARunningFilterAndOverExistingState(@TempDir Path dir) throws Exception {
         Settings settings = settings("seeder-refusals", "refusals.");
-        TopicCatalogue topics = TopicCatalogue.from(settings);
+        FilterTopicsIO io = new FilterTopicsIO(cluster, SERDE_CONFIG, TopicCatalogue.from(settings));
         try (FilterApp filter = new FilterApp(settings.with(FilterApp.STATE_DIR, dir.toString()))) {
             filter.start();
-            produce(topics, List.of(task("only", "Explain " + words(new Random(3), 9) + ".", "")));
-            accepted(topics, 1);
+            io.produce(List.of(task("only", "Explain " + words(new Random(3), 9) + ".", "")));
+            io.acceptedIds(1);
             var running = assertThrows(DedupStateSeeder.RefusedException.class,
                     () -> new DedupStateSeeder(settings).run());
             assertTrue(running.getMessage().contains("'seeder-refusals' still has 1 member(s) after 0 ms"),
@@ -149,34 +142,6 @@ class DedupStateSeederIT {
     private static void assertRejected(RejectedInstruction rejected, String reason, String nearestId) {
         assertEquals(reason, rejected.getReason(), rejected.toString());
         assertEquals(nearestId, rejected.getNearestId(), rejected.toString());
-    }
-
-    private static List<String> accepted(TopicCatalogue topics, int count) {
-        var values = topics.accepted().valueSerde(SERDE_CONFIG).deserializer();
-        return cluster.readCommitted(topics.accepted().name(), count, Duration.ofSeconds(90)).stream()
-                .map(record -> values.deserialize(topics.accepted().name(), record.value()))
-                .map(AcceptedInstruction::getId).toList();
-    }
-
-    private static Map<String, RejectedInstruction> rejected(TopicCatalogue topics, int count) {
-        var values = topics.rejected().valueSerde(SERDE_CONFIG).deserializer();
-        Map<String, RejectedInstruction> byId = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : cluster.readCommitted(topics.rejected().name(), count,
-                Duration.ofSeconds(90))) {
-            RejectedInstruction rejected = values.deserialize(topics.rejected().name(), record.value());
-            byId.put(rejected.getId(), rejected);
-        }
-        assertEquals(count, byId.size(), byId.keySet().toString());
-        return byId;
-    }
-
-    private static void produce(TopicCatalogue topics, List<RawInstruction> tasks) {
-        try (KafkaProducer<String, RawInstruction> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-                        ProducerConfig.ACKS_CONFIG, "all"),
-                topics.raw().keySerde(SERDE_CONFIG).serializer(), topics.raw().valueSerde(SERDE_CONFIG).serializer())) {
-            tasks.forEach(task -> producer.send(new ProducerRecord<>(topics.raw().name(), task.getId(), task)));
-        }
     }
 
     private static RawInstruction nearCopy(String id, RawInstruction original) {

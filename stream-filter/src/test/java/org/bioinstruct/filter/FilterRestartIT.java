@@ -3,17 +3,11 @@ package org.bioinstruct.filter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.bioinstruct.schemas.avro.AcceptedInstruction;
-import org.bioinstruct.schemas.avro.RawInstruction;
 import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.serde.SerdeConfig;
 import org.bioinstruct.schemas.testkit.SingleNodeKafka;
@@ -61,18 +55,19 @@ class FilterRestartIT {
                 "topic.accepted=restart.accepted",
                 "topic.rejected=restart.rejected",
                 "topic.dlq=restart.dlq");
-        TopicCatalogue topics = TopicCatalogue.from(settings);
+        FilterTopicsIO io = new FilterTopicsIO(cluster, Map.of(SerdeConfig.REGISTRY_URL, REGISTRY),
+                TopicCatalogue.from(settings));
         Random random = new Random(5);
         try (FilterApp first = new FilterApp(settings)) {
             first.start();
-            produce(topics, TestTasks.task("before", "Explain " + TestTasks.words(random, 9) + ".", "", "Answer."));
-            assertEquals(List.of("before"), acceptedIds(topics, 1));
+            io.produce(List.of(TestTasks.task("before", "Explain " + TestTasks.words(random, 9) + ".", "", "Answer.")));
+            assertEquals(List.of("before"), io.acceptedIds(1));
         }
 
         try (FilterApp second = new FilterApp(settings)) {
             second.start();
-            produce(topics, TestTasks.task("after", "Summarize " + TestTasks.words(random, 9) + ".", "", "Answer."));
-            assertEquals(List.of("before", "after"), acceptedIds(topics, 2));
+            io.produce(List.of(TestTasks.task("after", "Summarize " + TestTasks.words(random, 9) + ".", "", "Answer.")));
+            assertEquals(List.of("before", "after"), io.acceptedIds(2), "filtered within " + FilterTopicsIO.WAIT);
             assertEquals(List.of(GroupInstanceId.of(stateDir) + "-1"), memberInstanceIds());
         }
     }
@@ -82,23 +77,6 @@ class FilterRestartIT {
             return admin.describeConsumerGroups(List.of(APPLICATION_ID)).describedGroups().get(APPLICATION_ID).get()
                     .members().stream().map(MemberDescription::groupInstanceId).map(id -> id.orElse("(dynamic)"))
                     .toList();
-        }
-    }
-
-    private static List<String> acceptedIds(TopicCatalogue topics, int count) {
-        Map<String, Object> serdeConfig = Map.of(SerdeConfig.REGISTRY_URL, REGISTRY);
-        var values = topics.accepted().valueSerde(serdeConfig).deserializer();
-        return cluster.readCommitted(topics.accepted().name(), count, Duration.ofSeconds(60)).stream()
-                .map(record -> values.deserialize(topics.accepted().name(), record.value()))
-                .map(AcceptedInstruction::getId).toList();
-    }
-
-    private static void produce(TopicCatalogue topics, RawInstruction task) {
-        Map<String, Object> serdeConfig = Map.of(SerdeConfig.REGISTRY_URL, REGISTRY);
-        try (KafkaProducer<String, RawInstruction> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                topics.raw().keySerde(serdeConfig).serializer(), topics.raw().valueSerde(serdeConfig).serializer())) {
-            producer.send(new ProducerRecord<>(topics.raw().name(), task.getId(), task));
         }
     }
 }
