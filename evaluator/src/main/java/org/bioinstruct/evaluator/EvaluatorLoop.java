@@ -78,18 +78,30 @@ public final class EvaluatorLoop implements AutoCloseable {
         manifestDecoder = settings.topics().shardsReady().valueSerde(settings.serdeConfig()).deserializer();
         checkpointDecoder = settings.topics().checkpoints().valueSerde(settings.serdeConfig()).deserializer();
         metricEncoder = settings.topics().evalMetrics().valueSerde(settings.serdeConfig()).serializer();
-        shards = new KafkaConsumer<>(consumerConfig(settings.groupId() + SHARDS_GROUP_SUFFIX));
-        checkpoints = new KafkaConsumer<>(consumerConfig(settings.groupId()));
+        shards = new KafkaConsumer<>(shardsConsumerConfig(settings));
+        checkpoints = new KafkaConsumer<>(checkpointsConsumerConfig(settings));
         producer = new KafkaProducer<>(KafkaClientConfigs.transactionalProducer(
                 settings.bootstrapServers(), settings.transactionalId(), settings.kafkaOverrides()));
     }
 
-    private Map<String, Object> consumerConfig(String groupId) {
-        Map<String, Object> c = KafkaClientConfigs.readCommittedConsumer(settings.bootstrapServers(), groupId,
+    /**
+     * Assigned its partitions, not subscribed: its group only keeps the offsets of dead-lettered EVAL shards, so a
+     * {@code kafka.group.instance.id} meant for the checkpoints consumer is not passed on to it.
+     */
+    static Map<String, Object> shardsConsumerConfig(EvaluatorSettings settings) {
+        Map<String, Object> c = KafkaClientConfigs.readCommittedConsumer(settings.bootstrapServers(),
+                settings.groupId() + SHARDS_GROUP_SUFFIX, settings.kafkaOverrides());
+        c.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        return c;
+    }
+
+    static Map<String, Object> checkpointsConsumerConfig(EvaluatorSettings settings) {
+        Map<String, Object> c = KafkaClientConfigs.readCommittedConsumer(settings.bootstrapServers(), settings.groupId(),
                 settings.kafkaOverrides());
-        if (groupId.equals(settings.groupId())) {
-            c.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 4);
-        }
+        c.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 4);
+        // static membership: an evaluator restarted after a crash takes over its partition at once instead of
+        // waiting for the dead member's session to time out (one evaluator per group, as its transactional id)
+        c.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, settings.transactionalId());
         return c;
     }
 
