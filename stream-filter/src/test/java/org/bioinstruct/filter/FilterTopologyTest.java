@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,9 +18,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.test.TestRecord;
 import org.bioinstruct.filter.query.CountStores;
+import org.bioinstruct.filter.query.CountedDecisions;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.Category;
 import org.bioinstruct.schemas.avro.RawInstruction;
@@ -393,11 +392,7 @@ class FilterTopologyTest {
     }
 
     private Map<String, Long> storeContents(String storeName) {
-        Map<String, Long> contents = new HashMap<>();
-        try (KeyValueIterator<String, Long> all = driver.<String, Long>getKeyValueStore(storeName).all()) {
-            all.forEachRemaining(entry -> contents.put(entry.key, entry.value));
-        }
-        return contents;
+        return CountedDecisions.contents(driver, storeName);
     }
 
     private static String header(Headers headers, String name) {

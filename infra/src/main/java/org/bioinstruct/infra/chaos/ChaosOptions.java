@@ -11,19 +11,16 @@ import java.util.Map;
  * {@code minPause}..{@code maxPause} before each restart.
  *
  * @param stageSettings extra settings for every stage (e.g. {@code shards.size=24})
- * @param perStageSettings extra settings for one stage, by its CLI name
  */
 public record ChaosOptions(Path dataDir, int count, double rate, long seed, int killsPerStage,
                            Duration firstFaultAfter, Duration window, Duration minPause, Duration maxPause,
-                           Duration timeout, Map<String, String> stageSettings,
-                           Map<String, Map<String, String>> perStageSettings) {
+                           Duration timeout, Map<String, String> stageSettings) {
     public ChaosOptions {
         if (count < 1 || rate <= 0 || killsPerStage < 1) {
             throw new IllegalArgumentException("count, rate and kills per stage must be positive");
         }
         dataDir = dataDir.toAbsolutePath().normalize();
         stageSettings = Map.copyOf(stageSettings);
-        perStageSettings = Map.copyOf(perStageSettings);
     }
 
     /**
@@ -34,7 +31,6 @@ public record ChaosOptions(Path dataDir, int count, double rate, long seed, int 
      */
     public static ChaosOptions standard(Path dataDir, long seed) {
         return new ChaosOptions(dataDir, 480, 6, seed, 3, Duration.ofSeconds(15), Duration.ofSeconds(100),
-                Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofMinutes(12), Map.of("shards.size", "32"),
-                Map.of());
+                Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofMinutes(12), Map.of("shards.size", "32"));
     }
 }

@@ -97,19 +97,13 @@ public final class ChaosRun {
 
     private void startStages(StageLauncher launcher, Map<String, String> settings, ChaosOptions options) {
         for (Stage stage : VICTIMS) {
-            running.put(stage, launcher.start(stage, settingsOf(stage, settings, options)));
+            running.put(stage, launcher.start(stage, settings));
         }
         Map<String, String> generator = new HashMap<>(settings);
         generator.put("generator.count", Integer.toString(options.count()));
         generator.put("generator.seed", Long.toString(options.seed()));
         generator.put("generator.rate", Double.toString(options.rate()));
         running.put(Stage.GENERATOR, launcher.start(Stage.GENERATOR, generator));
-    }
-
-    private static Map<String, String> settingsOf(Stage stage, Map<String, String> common, ChaosOptions options) {
-        Map<String, String> settings = new HashMap<>(common);
-        settings.putAll(options.perStageSettings().getOrDefault(stage.cliName(), Map.of()));
-        return settings;
     }
 
     private void apply(ChaosEvent event, StageLauncher launcher, Map<String, String> settings, LocalStack stack,
@@ -128,7 +122,7 @@ public final class ChaosRun {
             victim.destroyForcibly();
             victim.onExit().join();
             Thread.sleep(event.pauseMillis());
-            running.put(stage, launcher.start(stage, settingsOf(stage, settings, options)));
+            running.put(stage, launcher.start(stage, settings));
             kills.merge(stage.cliName(), 1, Integer::sum);
             faults.add("kill -9 " + stage.cliName() + ", restarted after " + event.pauseMillis() + " ms (" + where + ")");
         }

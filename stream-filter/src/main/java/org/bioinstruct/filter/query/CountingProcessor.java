@@ -38,11 +38,14 @@ public final class CountingProcessor<K, V> implements FixedKeyProcessor<K, V, V>
     private final String counter;
     private final String tag;
     private final Function<V, String> label;
-    private final Map<String, Sensor> sensors = new HashMap<>();
-    private final Map<String, String> keys = new HashMap<>();
+    private final Map<String, Label> labels = new HashMap<>();
     private FixedKeyProcessorContext<K, V> context;
     private KeyValueStore<String, Long> store;
     private String thread;
+
+    /** What one label is counted under: its store key and its sensor. */
+    private record Label(String storeKey, Sensor sensor) {
+    }
 
     /**
      * @param storeName the count store, one of {@link CountStores}, connected to this processor
@@ -95,28 +98,26 @@ public final class CountingProcessor<K, V> implements FixedKeyProcessor<K, V, V>
 
     @Override
     public void process(FixedKeyRecord<K, V> record) {
-        String value = label.apply(record.value());
-        String key = keys.computeIfAbsent(value, v -> CountStores.key(counter, v));
-        Long count = store.get(key);
-        store.put(key, count == null ? 1 : count + 1);
-        sensor(value).record();
+        Label counted = labels.computeIfAbsent(label.apply(record.value()), this::register);
+        Long count = store.get(counted.storeKey());
+        store.put(counted.storeKey(), count == null ? 1 : count + 1);
+        counted.sensor().record();
         context.forward(record);
     }
 
     /**
-     * Sensors are per thread and shared by the thread's tasks (the registry returns the existing sensor by
-     * name), so they are never removed when one task closes.
+     * The store key and sensor of a label seen for the first time. Sensors are per thread and shared by the
+     * thread's tasks (the registry returns the existing sensor by name), so they are never removed when one task
+     * closes.
      */
-    private Sensor sensor(String value) {
-        return sensors.computeIfAbsent(value, v -> {
-            Sensor sensor = context.metrics().addSensor(thread + "." + GROUP + "." + counter + "." + tag + "." + v,
-                    Sensor.RecordingLevel.INFO);
-            Map<String, String> tags = Map.of(THREAD_TAG, thread, tag, v);
-            sensor.add(new MetricName(counter + "-total", GROUP, "records counted as " + counter + ", by " + tag, tags),
-                    new CumulativeCount());
-            sensor.add(new MetricName(counter + "-rate", GROUP, "records per second counted as " + counter + ", by "
-                    + tag, tags), new Rate(TimeUnit.SECONDS, new WindowedCount()));
-            return sensor;
-        });
+    private Label register(String v) {
+        Sensor sensor = context.metrics().addSensor(thread + "." + GROUP + "." + counter + "." + tag + "." + v,
+                Sensor.RecordingLevel.INFO);
+        Map<String, String> tags = Map.of(THREAD_TAG, thread, tag, v);
+        sensor.add(new MetricName(counter + "-total", GROUP, "records counted as " + counter + ", by " + tag, tags),
+                new CumulativeCount());
+        sensor.add(new MetricName(counter + "-rate", GROUP, "records per second counted as " + counter + ", by "
+                + tag, tags), new Rate(TimeUnit.SECONDS, new WindowedCount()));
+        return new Label(CountStores.key(counter, v), sensor);
     }
 }

@@ -7,22 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.Category;
 import org.bioinstruct.schemas.avro.RejectedInstruction;
@@ -35,14 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Counting processors in a pipeline shaped like the filter's: decisions pass them on their way to the
- * accepted, rejected and dead-letter topics, counted into one store.
+ * Counting processors in a pipeline shaped like the filter's ({@link CountedDecisions}): decisions pass them on
+ * their way to the accepted, rejected and dead-letter topics, counted into the store of their sub-topology.
  */
 class CountingProcessorTest {
     private static final TopicCatalogue TOPICS = TopicCatalogue.defaults();
-    private static final String DECIDED_ACCEPTED = "test.decided.accepted";
-    private static final String DECIDED_REJECTED = "test.decided.rejected";
-    private static final String UNDECODABLE = "test.undecodable";
     private final String scope = "counts-" + UUID.randomUUID();
     private final Map<String, Object> serdeConfig = Map.of(SerdeConfig.REGISTRY_URL, "mock://" + scope);
     private TopologyTestDriver driver;
@@ -52,36 +43,17 @@ class CountingProcessorTest {
 
     @BeforeEach
     void startDriver(@TempDir Path stateDir) {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(CountStores.builder(CountStores.DEDUP));
-        builder.stream(DECIDED_ACCEPTED, Consumed.with(TOPICS.accepted().keySerde(serdeConfig),
-                        TOPICS.accepted().valueSerde(serdeConfig)))
-                .processValues(CountingProcessor.acceptedByCategory(CountStores.DEDUP), Named.as("meter-accepted"),
-                        CountStores.DEDUP)
-                .to(TOPICS.accepted().name(), Produced.with(TOPICS.accepted().keySerde(serdeConfig),
-                        TOPICS.accepted().valueSerde(serdeConfig)));
-        builder.stream(DECIDED_REJECTED, Consumed.with(TOPICS.rejected().keySerde(serdeConfig),
-                        TOPICS.rejected().valueSerde(serdeConfig)))
-                .processValues(CountingProcessor.rejectedByReason(CountStores.DEDUP), Named.as("meter-rejected"),
-                        CountStores.DEDUP)
-                .to(TOPICS.rejected().name(), Produced.with(TOPICS.rejected().keySerde(serdeConfig),
-                        TOPICS.rejected().valueSerde(serdeConfig)));
-        builder.stream(UNDECODABLE, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
-                .processValues(CountingProcessor.deadLetteredFrom(CountStores.DEDUP, UNDECODABLE), Named.as("meter-dlq"),
-                        CountStores.DEDUP)
-                .to(TOPICS.dlq().name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
-
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "counts-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(builder.build(), props);
-        decidedAccepted = driver.createInputTopic(DECIDED_ACCEPTED, TOPICS.accepted().keySerde(serdeConfig).serializer(),
+        driver = new TopologyTestDriver(CountedDecisions.topology(serdeConfig), props);
+        decidedAccepted = driver.createInputTopic(CountedDecisions.ACCEPTED, TOPICS.accepted().keySerde(serdeConfig).serializer(),
                 TOPICS.accepted().valueSerde(serdeConfig).serializer());
-        decidedRejected = driver.createInputTopic(DECIDED_REJECTED, TOPICS.rejected().keySerde(serdeConfig).serializer(),
+        decidedRejected = driver.createInputTopic(CountedDecisions.REJECTED, TOPICS.rejected().keySerde(serdeConfig).serializer(),
                 TOPICS.rejected().valueSerde(serdeConfig).serializer());
-        undecodable = driver.createInputTopic(UNDECODABLE, Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
+        undecodable = driver.createInputTopic(CountedDecisions.UNDECODABLE, Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
     }
 
     @AfterEach
@@ -95,7 +67,7 @@ class CountingProcessorTest {
         decidedAccepted.pipeInput("a1", accepted("a1", Category.QA));
         decidedAccepted.pipeInput("a2", accepted("a2", Category.IE));
         decidedAccepted.pipeInput("a3", accepted("a3", Category.QA));
-        assertEquals(Map.of("accepted/QA", 2L, "accepted/IE", 1L), storeContents());
+        assertEquals(Map.of("accepted/QA", 2L, "accepted/IE", 1L), storeContents(CountStores.DEDUP));
     }
 
     @Test
@@ -103,7 +75,7 @@ class CountingProcessorTest {
         decidedRejected.pipeInput("r1", rejected("r1", "TOO_SHORT"));
         decidedRejected.pipeInput("r2", rejected("r2", "DUPLICATE_EXACT"));
         decidedRejected.pipeInput("r3", rejected("r3", "TOO_SHORT"));
-        assertEquals(Map.of("rejected/TOO_SHORT", 2L, "rejected/DUPLICATE_EXACT", 1L), storeContents());
+        assertEquals(Map.of("rejected/TOO_SHORT", 2L, "rejected/DUPLICATE_EXACT", 1L), storeContents(CountStores.RAW));
     }
 
     @Test
@@ -111,8 +83,8 @@ class CountingProcessorTest {
         undecodable.pipeInput("k1".getBytes(StandardCharsets.UTF_8), new byte[] {9, 9, 9});
         undecodable.pipeInput("k2".getBytes(StandardCharsets.UTF_8), (byte[]) null);
         undecodable.pipeInput((byte[]) null, new byte[] {1});
-        assertEquals(Map.of("dead-lettered/" + UNDECODABLE, 3L), storeContents());
-        assertEquals(3, CountStores.counts(storeContents()).deadLettered());
+        assertEquals(Map.of("dead-lettered/" + CountedDecisions.UNDECODABLE, 3L), storeContents(CountStores.RAW));
+        assertEquals(3, CountStores.counts(storeContents(CountStores.RAW)).deadLettered());
     }
 
     @Test
@@ -136,11 +108,7 @@ class CountingProcessorTest {
         assertTrue((Double) driver.metrics().get(rate).metricValue() > 0, "rate of a counter that has counted");
     }
 
-    private Map<String, Long> storeContents() {
-        Map<String, Long> contents = new HashMap<>();
-        try (KeyValueIterator<String, Long> all = driver.<String, Long>getKeyValueStore(CountStores.DEDUP).all()) {
-            all.forEachRemaining(entry -> contents.put(entry.key, entry.value));
-        }
-        return contents;
+    private Map<String, Long> storeContents(String storeName) {
+        return CountedDecisions.contents(driver, storeName);
     }
 }

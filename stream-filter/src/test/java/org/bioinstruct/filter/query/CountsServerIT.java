@@ -27,15 +27,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.Category;
 import org.bioinstruct.schemas.avro.RejectedInstruction;
@@ -55,9 +50,9 @@ class CountsServerIT {
     private static final String REGISTRY = "mock://counts-server-it";
     private static final Map<String, Object> SERDE_CONFIG = Map.of(SerdeConfig.REGISTRY_URL, REGISTRY);
     private static final TopicCatalogue TOPICS = TopicCatalogue.defaults();
-    private static final String DECIDED = "test.decided.accepted";
-    private static final String DECIDED_REJECTED = "test.decided.rejected";
-    private static final String UNDECODABLE = "test.undecodable";
+    private static final String DECIDED = CountedDecisions.ACCEPTED;
+    private static final String DECIDED_REJECTED = CountedDecisions.REJECTED;
+    private static final String UNDECODABLE = CountedDecisions.UNDECODABLE;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static SingleNodeKafka cluster;
@@ -137,28 +132,8 @@ class CountsServerIT {
         }
     }
 
-    /** Accepted tasks counted in one store, rejections and dead letters in the other (a sub-topology apart). */
     private static Topology topology() {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(CountStores.builder(CountStores.DEDUP));
-        builder.addStateStore(CountStores.builder(CountStores.RAW));
-        builder.stream(DECIDED, Consumed.with(TOPICS.accepted().keySerde(SERDE_CONFIG),
-                        TOPICS.accepted().valueSerde(SERDE_CONFIG)))
-                .processValues(CountingProcessor.acceptedByCategory(CountStores.DEDUP), Named.as("meter-accepted"),
-                        CountStores.DEDUP)
-                .to(TOPICS.accepted().name(), Produced.with(TOPICS.accepted().keySerde(SERDE_CONFIG),
-                        TOPICS.accepted().valueSerde(SERDE_CONFIG)));
-        builder.stream(DECIDED_REJECTED, Consumed.with(TOPICS.rejected().keySerde(SERDE_CONFIG),
-                        TOPICS.rejected().valueSerde(SERDE_CONFIG)))
-                .processValues(CountingProcessor.rejectedByReason(CountStores.RAW), Named.as("meter-rejected"),
-                        CountStores.RAW)
-                .to(TOPICS.rejected().name(), Produced.with(TOPICS.rejected().keySerde(SERDE_CONFIG),
-                        TOPICS.rejected().valueSerde(SERDE_CONFIG)));
-        builder.stream(UNDECODABLE, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
-                .processValues(CountingProcessor.deadLetteredFrom(CountStores.RAW, UNDECODABLE), Named.as("meter-dlq"),
-                        CountStores.RAW)
-                .to(TOPICS.dlq().name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
-        return builder.build();
+        return CountedDecisions.topology(SERDE_CONFIG);
     }
 
     private static Properties props(String applicationId, Path stateDir, CountsServer server) {
