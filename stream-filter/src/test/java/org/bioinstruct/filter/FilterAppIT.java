@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The filter against a real single-node KRaft broker, exactly-once v2, raw topic with four partitions and
  * two app instances: exact and near duplicates planted on a different partition than their originals are
- * all caught, and every raw record is accounted for exactly once.
+ * all caught, and every raw record is accounted for exactly once; and a restarted instance resumes at once.
  */
 class FilterAppIT {
     private static final String REGISTRY = "mock://filter-it";
@@ -54,6 +56,7 @@ class FilterAppIT {
     private static final int NEAR_COPIES = 30;
     private static final int INVALID = 20;
     private static final int GARBAGE = 3;
+    private static final String RESTART_APPLICATION_ID = "restart-it";
     private static SingleNodeKafka cluster;
 
     @BeforeAll
@@ -99,6 +102,52 @@ class FilterAppIT {
             rejected.forEach(r -> rejectedById.put(r.key(), r.value()));
             assertPairs(originals, "exact-", EXACT_COPIES, 0, "DUPLICATE_EXACT", acceptedIds, rejectedById);
             assertPairs(originals, "near-", NEAR_COPIES, EXACT_COPIES, "DUPLICATE_NEAR", acceptedIds, rejectedById);
+        }
+    }
+
+    /**
+     * An instance that stops without leaving its consumer group, as a killed one does, and starts again on the same
+     * state directory: with static membership (the default) it takes over its old member and goes on filtering at
+     * once; a dynamic member would first wait for the group to drop the old one after the session timeout, set to
+     * 2 minutes here, longer than the test waits for the second task. Topics and application id of its own.
+     */
+    @Test
+    void restartedInstanceTakesOverItsMemberWithoutWaitingOutTheSessionTimeout(@TempDir Path stateDir)
+            throws Exception {
+        Settings settings = Settings.fromArgs(
+                "bootstrap.servers=" + cluster.bootstrapServers(),
+                "schema.registry.url=" + REGISTRY,
+                "filter.application.id=" + RESTART_APPLICATION_ID,
+                "filter.state.dir=" + stateDir,
+                "filter.commit.interval.ms=100",
+                FilterApp.LEAVE_GROUP_ON_CLOSE + "=false",
+                "kafka.session.timeout.ms=120000",
+                "topic.raw=restart.raw",
+                "topic.accepted=restart.accepted",
+                "topic.rejected=restart.rejected",
+                "topic.dlq=restart.dlq");
+        FilterTopicsIO io = new FilterTopicsIO(cluster, SERDE_CONFIG,
+                TopicCatalogue.from(settings));
+        Random random = new Random(5);
+        try (FilterApp first = new FilterApp(settings)) {
+            first.start();
+            io.produce(List.of(TestTasks.task("before", "Explain " + TestTasks.words(random, 9) + ".", "", "Answer.")));
+            assertEquals(List.of("before"), io.acceptedIds(1));
+        }
+
+        try (FilterApp second = new FilterApp(settings)) {
+            second.start();
+            io.produce(List.of(TestTasks.task("after", "Summarize " + TestTasks.words(random, 9) + ".", "", "Answer.")));
+            assertEquals(List.of("before", "after"), io.acceptedIds(2), "filtered within " + FilterTopicsIO.WAIT);
+            assertEquals(List.of(GroupInstanceId.of(stateDir) + "-1"), memberInstanceIds());
+        }
+    }
+
+    private static List<String> memberInstanceIds() throws Exception {
+        try (Admin admin = cluster.admin()) {
+            return admin.describeConsumerGroups(List.of(RESTART_APPLICATION_ID)).describedGroups()
+                    .get(RESTART_APPLICATION_ID).get().members().stream().map(MemberDescription::groupInstanceId).map(id -> id.orElse("(dynamic)"))
+                    .toList();
         }
     }
 
