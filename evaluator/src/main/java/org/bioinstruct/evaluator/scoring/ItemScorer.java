@@ -10,8 +10,8 @@ import org.bioinstruct.evaluator.metrics.MultipleChoice;
 import org.bioinstruct.evaluator.metrics.Prf;
 import org.bioinstruct.evaluator.metrics.SetMatch;
 import org.bioinstruct.evaluator.suite.AnswerFormats;
-import org.bioinstruct.evaluator.suite.EvalTask;
 import org.bioinstruct.evaluator.suite.EvalItem;
+import org.bioinstruct.evaluator.suite.EvalTask;
 
 /** Scores a model's output for one item according to the item's task. */
 public final class ItemScorer {
