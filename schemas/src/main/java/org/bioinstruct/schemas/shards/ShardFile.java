@@ -16,15 +16,22 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.bioinstruct.schemas.avro.Category;
+import org.bioinstruct.schemas.avro.ShardManifest;
 
 /**
- * Reads a shard file named by a manifest's {@code file://} URI, after checking the SHA-256 of its bytes as
- * stored (compressed, for {@code jsonl.gz}), in the manifest's {@link ShardFileFormat format}.
+ * The one reader of shard files: reads the file a manifest's {@code file://} URI names, after checking the
+ * SHA-256 of its bytes as stored (compressed, for {@code jsonl.gz}), in the manifest's {@link ShardFileFormat
+ * format}, as {@link Example}s. Used by the trainer and the evaluator.
  */
 public final class ShardFile {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ShardFile() {
+    }
+
+    /** The shard a manifest names, in its format. */
+    public static List<Example> read(ShardManifest manifest) {
+        return read(manifest.getUri(), manifest.getSha256(), manifest.getFormat());
     }
 
     /** A {@value ShardFileFormat#DEFAULT} shard. */

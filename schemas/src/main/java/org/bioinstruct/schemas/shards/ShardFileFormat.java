@@ -4,9 +4,17 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The manifest's {@code format} of a shard file, as the shard-builder writes it: {@code jsonl} (the default),
- * {@code jsonl.gz} or {@code parquet}. The trainer and evaluator read the JSONL ones; Parquet would need
- * parquet-hadoop and part of Hadoop to decode rows, so it is refused with the setting that avoids it.
+ * The format of a shard file, the one definition of it: the name the manifest's {@code format} field carries
+ * ({@code jsonl}, the default, {@code jsonl.gz} or {@code parquet}) and the suffix of the file's name. The
+ * shard-builder writes it, the trainer and evaluator read through {@link ShardFile}, the audit counts records by it.
+ * The trainer and evaluator read the JSONL ones; Parquet would need parquet-hadoop and part of Hadoop to decode
+ * rows, so it is refused with the setting that avoids it.
+ *
+ * <p>The Avro field {@code ShardManifest.format} stays a {@code string}, parsed here, rather than becoming an Avro
+ * enum: Avro's schema resolution does not turn a string into an enum, so a reader with an enum schema could not
+ * read the manifests already on the topic, and the registry (BACKWARD compatibility) would refuse the new schema.
+ * A string also lets an older reader see a format it does not know and fail with {@link #of}'s message, naming
+ * the known ones, instead of an Avro resolution error.
  */
 public enum ShardFileFormat {
     JSONL("jsonl"),
@@ -15,7 +23,7 @@ public enum ShardFileFormat {
 
     public static final String DEFAULT = "jsonl";
     /** The shard-builder setting that chooses the format. */
-    static final String SETTING = "shards.format";
+    public static final String SETTING = "shards.format";
 
     private final String manifestName;
 
@@ -23,8 +31,19 @@ public enum ShardFileFormat {
         this.manifestName = manifestName;
     }
 
+    /** The name in the manifest's {@code format} field. */
     public String manifestName() {
         return manifestName;
+    }
+
+    /** What a shard file's name ends with: {@code .jsonl}, {@code .jsonl.gz} or {@code .parquet}. */
+    public String fileSuffix() {
+        return "." + manifestName;
+    }
+
+    /** The file name of a shard: its id and this format's suffix. */
+    public String fileName(String shardId) {
+        return shardId + fileSuffix();
     }
 
     /** The format a manifest names; null or blank means {@value #DEFAULT} (manifests written before the field). */
