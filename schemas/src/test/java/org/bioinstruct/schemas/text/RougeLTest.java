@@ -1,4 +1,4 @@
-package org.bioinstruct.filter.neardup;
+package org.bioinstruct.schemas.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

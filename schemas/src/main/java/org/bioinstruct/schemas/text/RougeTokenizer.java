@@ -1,4 +1,4 @@
-package org.bioinstruct.filter.neardup;
+package org.bioinstruct.schemas.text;
 
 import java.util.ArrayList;
 import java.util.List;
