@@ -9,11 +9,11 @@ Debian's python3-torch and python3-numpy, run with the system python (/usr/bin/p
 
 Regenerate the committed fixtures (from the repository root):
 
-    /usr/bin/python3 trainer/src/test/python/llama_reference.py fixtures trainer/src/test/resources/model
+    /usr/bin/python3 trainer/model/src/test/python/llama_reference.py fixtures trainer/model/src/test/resources/model
 
 Logits of any Hugging Face LLaMA directory for given token ids:
 
-    /usr/bin/python3 trainer/src/test/python/llama_reference.py logits MODEL_DIR '[[1, 5, 9]]'
+    /usr/bin/python3 trainer/model/src/test/python/llama_reference.py logits MODEL_DIR '[[1, 5, 9]]'
 """
 import json
 import math

@@ -56,21 +56,23 @@ public class CausalLm extends AbstractBlock implements HfNamed {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDArray ids = inputs.singletonOrThrow();
+        // B batch, T sequence length, C hidden size, V vocabulary size, hs head dim
+        NDArray ids = inputs.singletonOrThrow(); // (B, T) int64
         int seq = (int) ids.getShape().get(1);
         if (seq > config.maxPositionEmbeddings()) {
             throw new IllegalArgumentException(seq + " tokens exceed max_position_embeddings " + config.maxPositionEmbeddings());
         }
-        NDArray table = store.getValue(embedTokens, ids.getDevice(), training);
-        NDArray hidden = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
-        NDList shared = rotary.tables(ids.getManager(), seq);
-        shared.add(causalMask(ids.getManager(), seq));
+        NDArray table = store.getValue(embedTokens, ids.getDevice(), training); // (V, C)
+        NDArray hidden = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow(); // (B, T, C)
+        NDList shared = rotary.tables(ids.getManager(), seq); // cos, sin: (T, hs) each
+        shared.add(causalMask(ids.getManager(), seq)); // (T, T)
         for (DecoderLayer layer : layers) {
             NDList layerInputs = new NDList(hidden);
             layerInputs.addAll(shared);
-            hidden = layer.forward(store, layerInputs, training).singletonOrThrow();
+            hidden = layer.forward(store, layerInputs, training).singletonOrThrow(); // (B, T, C)
         }
-        NDList normed = norm.forward(store, new NDList(hidden), training);
+        NDList normed = norm.forward(store, new NDList(hidden), training); // (B, T, C)
+        // logits (B, T, V): lm_head, or the embedding matrix itself when tied
         return lmHead != null ? lmHead.forward(store, normed, training)
                 : Linear.linear(normed.singletonOrThrow(), table);
     }

@@ -45,25 +45,32 @@ public class CausalSelfAttention extends AbstractBlock implements HfNamed {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDArray x = inputs.get(0);
-        NDArray cos = inputs.get(1);
-        NDArray sin = inputs.get(2);
-        NDArray mask = inputs.get(3);
+        // B batch, T sequence length, C hidden size, nh query heads, nkv key/value heads, hs head dim (nh * hs = C
+        // in LLaMA, though the config may say otherwise)
+        NDArray x = inputs.get(0); // (B, T, C)
+        NDArray cos = inputs.get(1); // (T, hs)
+        NDArray sin = inputs.get(2); // (T, hs)
+        NDArray mask = inputs.get(3); // (T, T): 0 on and below the diagonal, -inf above
         NDList hidden = new NDList(x);
         long batch = x.getShape().get(0);
         long seq = x.getShape().get(1);
+        // (B, T, nh * hs) -> (B, nh, T, hs), rotated by position
         NDArray q = RotaryEmbedding.apply(splitHeads(qProj.forward(store, hidden, training).singletonOrThrow(),
                 batch, seq, heads), cos, sin);
+        // (B, T, nkv * hs) -> (B, nkv, T, hs), rotated by position
         NDArray k = RotaryEmbedding.apply(splitHeads(kProj.forward(store, hidden, training).singletonOrThrow(),
                 batch, seq, kvHeads), cos, sin);
         NDArray v = splitHeads(vProj.forward(store, hidden, training).singletonOrThrow(), batch, seq, kvHeads);
-        k = repeatKv(k, batch, seq);
-        v = repeatKv(v, batch, seq);
+        k = repeatKv(k, batch, seq); // (B, nkv, T, hs) -> (B, nh, T, hs)
+        v = repeatKv(v, batch, seq); // (B, nkv, T, hs) -> (B, nh, T, hs)
+        // (B, nh, T, hs) x (B, nh, hs, T) -> (B, nh, T, T), scaled by hs^-0.5, future positions masked
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(OwnedArrays.scalar(x, scaling)).add(mask);
+        // (B, nh, T, T) x (B, nh, T, hs) -> (B, nh, T, hs) -> (B, T, nh, hs) -> (B, T, nh * hs): heads side by side
         NDArray context = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(batch, seq, (long) heads * headDim);
-        return oProj.forward(store, new NDList(context), training);
+        return oProj.forward(store, new NDList(context), training); // (B, T, C)
     }
 
+    /** (B, T, count * hs) to (B, count, T, hs). */
     private NDArray splitHeads(NDArray projected, long batch, long seq, int count) {
         return projected.reshape(batch, seq, count, headDim).transpose(0, 2, 1, 3);
     }

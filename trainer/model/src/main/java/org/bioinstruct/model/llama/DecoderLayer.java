@@ -32,13 +32,16 @@ public class DecoderLayer extends AbstractBlock implements HfNamed {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDArray x = inputs.get(0);
-        NDArray normed = inputNorm.forward(store, new NDList(x), training).singletonOrThrow();
+        // B batch, T sequence length, C hidden size
+        NDArray x = inputs.get(0); // (B, T, C)
+        NDArray normed = inputNorm.forward(store, new NDList(x), training).singletonOrThrow(); // (B, T, C)
+        // with cos, sin (T, hs) and the causal mask (T, T) shared by all layers
         NDList attentionInputs = new NDList(normed, inputs.get(1), inputs.get(2), inputs.get(3));
+        // residual around attention: (B, T, C)
         NDArray h = x.add(selfAttention.forward(store, attentionInputs, training).singletonOrThrow());
         NDArray fed = mlp.forward(store, postAttentionNorm.forward(store, new NDList(h), training), training)
-                .singletonOrThrow();
-        return new NDList(h.add(fed));
+                .singletonOrThrow(); // (B, T, C)
+        return new NDList(h.add(fed)); // residual around the MLP: (B, T, C)
     }
 
     @Override

@@ -123,9 +123,9 @@ public final class LanguageModel implements AutoCloseable {
         return lora;
     }
 
-    /** Logits [batch, seq, vocab] for token ids [batch, seq]; intermediates live in the ids' manager. */
+    /** Logits (B, T, V) for token ids (B, T); intermediates live in the ids' manager. */
     public NDArray forward(NDArray ids, boolean training) {
-        return block.forward(store, new NDList(ids), training).singletonOrThrow();
+        return block.forward(store, new NDList(ids), training).singletonOrThrow(); // (B, T) -> (B, T, V)
     }
 
     /** Every parameter under its Hugging Face name (base weights, then LoRA A and B where present). */
@@ -220,9 +220,9 @@ public final class LanguageModel implements AutoCloseable {
         while (count < newTokens) {
             int next;
             try (NDManager step = manager.newSubManager()) {
-                NDArray input = OwnedArrays.of(step, Arrays.copyOf(ids, length), new Shape(1, length));
-                NDArray logits = forward(input, false);
-                next = (int) logits.get(0, length - 1).argMax().getLong();
+                NDArray input = OwnedArrays.of(step, Arrays.copyOf(ids, length), new Shape(1, length)); // (1, T)
+                NDArray logits = forward(input, false); // (1, T, V)
+                next = (int) logits.get(0, length - 1).argMax().getLong(); // greedy: the last position's argmax
             }
             if (config().eosTokenIds().contains(next)) {
                 break;

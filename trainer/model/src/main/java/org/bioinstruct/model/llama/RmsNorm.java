@@ -24,8 +24,8 @@ public class RmsNorm extends AbstractBlock implements HfNamed {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
-        NDArray rms = x.square().mean(new int[] {-1}, true).add(OwnedArrays.scalar(x, eps)).sqrt();
+        NDArray x = inputs.singletonOrThrow(); // (B, T, C)
+        NDArray rms = x.square().mean(new int[] {-1}, true).add(OwnedArrays.scalar(x, eps)).sqrt(); // (B, T, 1)
         return new NDList(x.div(rms).mul(store.getValue(weight, x.getDevice(), training)));
     }
 

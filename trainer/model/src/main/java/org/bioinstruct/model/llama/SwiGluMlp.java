@@ -32,11 +32,12 @@ public class SwiGluMlp extends AbstractBlock implements HfNamed {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDArray gate = gateProj.forward(store, inputs, training).singletonOrThrow();
-        NDArray up = upProj.forward(store, inputs, training).singletonOrThrow();
+        // B batch, T sequence length, C hidden size, I intermediate size; input (B, T, C)
+        NDArray gate = gateProj.forward(store, inputs, training).singletonOrThrow(); // (B, T, I)
+        NDArray up = upProj.forward(store, inputs, training).singletonOrThrow(); // (B, T, I)
         // swish(gate) = gate * sigmoid(gate), without DJL's scalar overload (see OwnedArrays)
-        NDArray activated = gate.mul(Activation.sigmoid(gate)).mul(up);
-        return downProj.forward(store, new NDList(activated), training);
+        NDArray activated = gate.mul(Activation.sigmoid(gate)).mul(up); // (B, T, I)
+        return downProj.forward(store, new NDList(activated), training); // (B, T, C)
     }
 
     @Override

@@ -61,17 +61,19 @@ public class LoraLinear extends AbstractBlock implements HfNamed {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
-        NDArray w = store.getValue(weight, x.getDevice(), training);
-        NDArray y = Linear.linear(x, w).singletonOrThrow();
+        // B batch, T sequence length, in/out the features, r the LoRA rank
+        NDArray x = inputs.singletonOrThrow(); // (B, T, in)
+        NDArray w = store.getValue(weight, x.getDevice(), training); // (out, in), frozen
+        NDArray y = Linear.linear(x, w).singletonOrThrow(); // x W^T: (B, T, out)
         if (loraA == null) {
             return new NDList(y);
         }
-        NDArray a = store.getValue(loraA, x.getDevice(), training);
-        NDArray b = store.getValue(loraB, x.getDevice(), training);
+        NDArray a = store.getValue(loraA, x.getDevice(), training); // (r, in)
+        NDArray b = store.getValue(loraB, x.getDevice(), training); // (out, r), zero at start
         NDArray dropped = training && dropout > 0 ? Dropout.dropout(x, dropout, true).singletonOrThrow() : x;
+        // (B, T, in) -> x A^T (B, T, r) -> (x A^T) B^T (B, T, out)
         NDArray update = Linear.linear(Linear.linear(dropped, a).singletonOrThrow(), b).singletonOrThrow();
-        return new NDList(y.add(update.mul(OwnedArrays.scalar(update, scaling))));
+        return new NDList(y.add(update.mul(OwnedArrays.scalar(update, scaling)))); // (B, T, out)
     }
 
     @Override
