@@ -17,9 +17,9 @@ import org.bioinstruct.evaluator.scoring.ModelScorer;
 import org.bioinstruct.evaluator.scoring.SuiteRunner;
 import org.bioinstruct.evaluator.suite.EvalItem;
 import org.bioinstruct.evaluator.suite.Suite;
+import org.bioinstruct.model.BaseModel;
+import org.bioinstruct.model.lora.LoraAdapter;
 import org.bioinstruct.schemas.avro.EvalMetric;
-import org.bioinstruct.trainer.model.BaseModel;
-import org.bioinstruct.trainer.model.LoraAdapter;
 
 /**
  * Evaluates an adapter version on every suite next to the base model without adapter. The base model's outputs

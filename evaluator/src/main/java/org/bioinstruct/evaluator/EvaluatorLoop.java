@@ -28,14 +28,14 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bioinstruct.evaluator.suite.Suite;
-import org.bioinstruct.schemas.config.KafkaClientConfigs;
+import org.bioinstruct.model.lora.LoraAdapter;
 import org.bioinstruct.schemas.avro.AdapterCheckpoint;
 import org.bioinstruct.schemas.avro.EvalMetric;
 import org.bioinstruct.schemas.avro.ShardManifest;
 import org.bioinstruct.schemas.avro.Split;
+import org.bioinstruct.schemas.config.KafkaClientConfigs;
+import org.bioinstruct.schemas.shards.ShardFile;
 import org.bioinstruct.schemas.topics.DlqHeaders;
-import org.bioinstruct.trainer.model.LoraAdapter;
-import org.bioinstruct.trainer.model.ShardFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

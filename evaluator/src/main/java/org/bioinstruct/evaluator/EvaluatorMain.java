@@ -9,12 +9,12 @@ import org.bioinstruct.evaluator.scoring.BaselineCache;
 import org.bioinstruct.evaluator.scoring.ModelChecksum;
 import org.bioinstruct.evaluator.suite.BenchmarkFormat;
 import org.bioinstruct.evaluator.suite.Suite;
+import org.bioinstruct.model.BaseModel;
+import org.bioinstruct.model.BaseModels;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.topics.OutputSchemaException;
 import org.bioinstruct.schemas.topics.OutputSchemas;
-import org.bioinstruct.trainer.model.BaseModel;
-import org.bioinstruct.trainer.model.BaseModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,8 +11,8 @@ import org.bioinstruct.evaluator.suite.EvalItem;
 import org.bioinstruct.evaluator.suite.Suite;
 import org.bioinstruct.evaluator.suite.TaskClassifier;
 import org.bioinstruct.schemas.avro.Category;
-import org.bioinstruct.trainer.model.Example;
-import org.bioinstruct.trainer.model.ShardFile;
+import org.bioinstruct.schemas.shards.Example;
+import org.bioinstruct.schemas.shards.ShardFile;
 
 /** Held-out examples collected from EVAL shards; each evaluation uses a deterministic sample per category. */
 public final class HeldOutSet {

@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.bioinstruct.trainer.model.BaseModel;
-import org.bioinstruct.trainer.model.BaseModels;
-import org.bioinstruct.trainer.model.FloatTensor;
-import org.bioinstruct.trainer.model.LanguageModel;
-import org.bioinstruct.trainer.model.LoraAdapter;
-import org.bioinstruct.trainer.model.LoraSpec;
+import org.bioinstruct.model.BaseModel;
+import org.bioinstruct.model.BaseModels;
+import org.bioinstruct.model.llama.LanguageModel;
+import org.bioinstruct.model.lora.LoraAdapter;
+import org.bioinstruct.model.lora.LoraSpec;
+import org.bioinstruct.model.tensor.FloatTensor;
 
 /**
  * The project's tiny base model in a temp dir, and adapters that change its outputs without training: the fresh

@@ -3,22 +3,12 @@ package org.bioinstruct.shards;
 import java.util.Locale;
 
 /**
- * Whole-file compression of a JSONL shard ({@code .jsonl.gz}, which Hugging Face {@code datasets} reads
- * directly). Parquet compresses its column chunks instead, so its file name does not change.
+ * The setting {@code shards.compression}: whole-file gzip of a JSONL shard ({@code .jsonl.gz}, which Hugging Face
+ * {@code datasets} reads directly), or, for Parquet, the codec of its column chunks (its file name does not change).
  */
 public enum Compression {
-    NONE(""),
-    GZIP(".gz");
-
-    private final String suffix;
-
-    Compression(String suffix) {
-        this.suffix = suffix;
-    }
-
-    public String suffix() {
-        return suffix;
-    }
+    NONE,
+    GZIP;
 
     static Compression parse(String value) {
         return valueOf(value.trim().toUpperCase(Locale.ROOT));

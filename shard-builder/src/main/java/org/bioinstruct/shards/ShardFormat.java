@@ -2,20 +2,14 @@ package org.bioinstruct.shards;
 
 import java.util.Locale;
 
-/** The encoding of a shard file and the extension its name ends with (before any compression suffix). */
+/**
+ * The setting {@code shards.format}: the encoding shards are written in, {@code jsonl} or {@code parquet}. With
+ * {@link Compression} it picks the file's {@link org.bioinstruct.schemas.shards.ShardFileFormat}, which names the
+ * file and the manifest's {@code format}.
+ */
 public enum ShardFormat {
-    JSONL("jsonl"),
-    PARQUET("parquet");
-
-    private final String extension;
-
-    ShardFormat(String extension) {
-        this.extension = extension;
-    }
-
-    public String extension() {
-        return extension;
-    }
+    JSONL,
+    PARQUET;
 
     static ShardFormat parse(String value) {
         return valueOf(value.trim().toUpperCase(Locale.ROOT));

@@ -3,6 +3,7 @@ package org.bioinstruct.shards;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import org.bioinstruct.schemas.shards.ShardFileFormat;
 
 /**
  * What the batching operator needs to cut and write shards.
@@ -27,12 +28,20 @@ public record ShardSpec(
         keys = List.copyOf(keys);
     }
 
+    /** The format the settings give the files: gzip makes JSONL {@code jsonl.gz}; Parquet compresses inside. */
+    public ShardFileFormat fileFormat() {
+        if (format == ShardFormat.PARQUET) {
+            return ShardFileFormat.PARQUET;
+        }
+        return compression == Compression.GZIP ? ShardFileFormat.JSONL_GZ : ShardFileFormat.JSONL;
+    }
+
     public String fileName(String shardId) {
-        return shardId + "." + format.extension() + (format == ShardFormat.JSONL ? compression.suffix() : "");
+        return fileFormat().fileName(shardId);
     }
 
     /** The manifest's {@code format}: {@code jsonl}, {@code jsonl.gz} or {@code parquet}. */
     public String manifestFormat() {
-        return format.extension() + (format == ShardFormat.JSONL ? compression.suffix() : "");
+        return fileFormat().manifestName();
     }
 }

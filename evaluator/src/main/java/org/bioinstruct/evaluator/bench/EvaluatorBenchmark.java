@@ -14,10 +14,10 @@ import org.bioinstruct.evaluator.scoring.SuiteRunner;
 import org.bioinstruct.evaluator.suite.EvalItem;
 import org.bioinstruct.evaluator.suite.Suite;
 import org.bioinstruct.evaluator.suite.TaskClassifier;
+import org.bioinstruct.model.BaseModel;
+import org.bioinstruct.model.BaseModels;
 import org.bioinstruct.schemas.avro.Category;
-import org.bioinstruct.trainer.model.BaseModel;
-import org.bioinstruct.trainer.model.BaseModels;
-import org.bioinstruct.trainer.model.Example;
+import org.bioinstruct.schemas.shards.Example;
 
 /**
  * Evaluation examples/s of the tiny model on CPU: {@code EvaluatorBenchmark MODEL_DIR OUT.md [items] [runs]

@@ -3,15 +3,15 @@ package org.bioinstruct.evaluator.scoring;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.bioinstruct.evaluator.RougeL;
 import org.bioinstruct.evaluator.metrics.BioChunks;
 import org.bioinstruct.evaluator.metrics.ExactMatch;
 import org.bioinstruct.evaluator.metrics.MultipleChoice;
 import org.bioinstruct.evaluator.metrics.Prf;
 import org.bioinstruct.evaluator.metrics.SetMatch;
 import org.bioinstruct.evaluator.suite.AnswerFormats;
-import org.bioinstruct.evaluator.suite.EvalTask;
 import org.bioinstruct.evaluator.suite.EvalItem;
+import org.bioinstruct.evaluator.suite.EvalTask;
+import org.bioinstruct.schemas.text.RougeL;
 
 /** Scores a model's output for one item according to the item's task. */
 public final class ItemScorer {
@@ -44,7 +44,7 @@ public final class ItemScorer {
             return new ItemScore(Map.of(), counts, counts.exampleScore());
         }
         EvalTask.FreeText free = (EvalTask.FreeText) task;
-        double rouge = RougeL.f1(output.text(), free.reference());
+        double rouge = RougeL.fMeasure(output.text(), free.reference());
         Map<String, Double> means = new HashMap<>(Map.of(ROUGE_L, rouge));
         if (free.judged() && output.judged()) {
             means.put(JUDGE, output.judgeScore());

@@ -6,11 +6,11 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.List;
-import org.bioinstruct.trainer.model.BaseModel;
-import org.bioinstruct.trainer.model.Example;
-import org.bioinstruct.trainer.model.LanguageModel;
-import org.bioinstruct.trainer.model.LoraAdapter;
-import org.bioinstruct.trainer.model.PromptFormat;
+import org.bioinstruct.model.BaseModel;
+import org.bioinstruct.model.llama.LanguageModel;
+import org.bioinstruct.model.lora.LoraAdapter;
+import org.bioinstruct.model.tokenizer.PromptFormat;
+import org.bioinstruct.schemas.shards.Example;
 
 /**
  * The evaluator's only contact with the trainer's model library: a base model, with or without an adapter, that

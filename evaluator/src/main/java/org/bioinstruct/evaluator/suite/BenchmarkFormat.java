@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.bioinstruct.schemas.avro.Category;
-import org.bioinstruct.trainer.model.Example;
+import org.bioinstruct.schemas.shards.Example;
 
 /**
  * External benchmark files in their standard layouts, read into evaluation items with instructions like the

@@ -1,7 +1,7 @@
 package org.bioinstruct.evaluator.suite;
 
 import java.util.Objects;
-import org.bioinstruct.trainer.model.Example;
+import org.bioinstruct.schemas.shards.Example;
 
 /** One example of a suite and how it is scored. */
 public record EvalItem(Example example, EvalTask task) {

@@ -3,7 +3,7 @@ package org.bioinstruct.evaluator.suite;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.bioinstruct.trainer.model.Example;
+import org.bioinstruct.schemas.shards.Example;
 
 /**
  * Decides how a held-out example is scored from its category and the layout of its gold output: QA (and OTHER)

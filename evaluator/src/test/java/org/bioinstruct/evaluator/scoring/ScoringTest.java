@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.bioinstruct.evaluator.suite.EvalItem;
 import org.bioinstruct.evaluator.suite.TaskClassifier;
 import org.bioinstruct.schemas.avro.Category;
-import org.bioinstruct.trainer.model.Example;
+import org.bioinstruct.schemas.shards.Example;
 import org.junit.jupiter.api.Test;
 
 /** Item scores and their aggregation, from fixed model outputs worked out by hand. */

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.bioinstruct.schemas.avro.Category;
-import org.bioinstruct.trainer.model.Example;
+import org.bioinstruct.schemas.shards.Example;
 import org.junit.jupiter.api.Test;
 
 /** The layouts below are those the generator's synthetic and corpus tasks write. */

@@ -12,6 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 import org.bioinstruct.schemas.avro.ShardManifest;
+import org.bioinstruct.schemas.shards.ShardFile;
+import org.bioinstruct.schemas.shards.ShardFileFormat;
 
 /**
  * Every shard file named by a manifest exists, has the manifest's sha256 and size, and holds the manifest's
@@ -52,7 +54,7 @@ final class ShardFileCheck {
         }
         try {
             return matches(manifest, file, findings);
-        } catch (IOException e) {
+        } catch (IOException | ShardFile.ShardFileException e) {
             findings.mismatch(MismatchKind.SHARD_FILE_MISSING, shard + ": cannot read " + file + " (" + e + ")");
             return false;
         }
@@ -81,11 +83,12 @@ final class ShardFileCheck {
     }
 
     private static long records(String format, Path file) throws IOException {
-        if (format.startsWith("parquet")) {
+        ShardFileFormat shardFormat = ShardFileFormat.of(format);
+        if (shardFormat == ShardFileFormat.PARQUET) {
             return ParquetFooter.rowCount(file);
         }
         try (InputStream raw = Files.newInputStream(file);
-             InputStream in = format.endsWith(".gz") ? new GZIPInputStream(raw, 64 * 1024) : raw) {
+             InputStream in = shardFormat == ShardFileFormat.JSONL_GZ ? new GZIPInputStream(raw, 64 * 1024) : raw) {
             return lines(in);
         }
     }

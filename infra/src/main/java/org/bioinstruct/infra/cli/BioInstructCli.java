@@ -1,7 +1,7 @@
 package org.bioinstruct.infra.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code bin/bioinstruct}: the operator's entry point to the local stack and the pipeline. */
 @Command(name = "bioinstruct",

@@ -8,10 +8,10 @@ import java.util.concurrent.Callable;
 import org.bioinstruct.infra.process.ProjectLayout;
 import org.bioinstruct.infra.stage.Stage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "create-base-model", mixinStandardHelpOptions = true,
         description = {"Writes the project's tiny LLaMA base model in the Hugging Face layout (config.json,",
@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "no instructions, drawn with a seed of their own). A directory that already holds a model is left as",
                 "it is."})
 final class CreateBaseModelCommand implements Callable<Integer> {
-    static final String MAIN_CLASS = "org.bioinstruct.trainer.model.TinyBaseModelCommand";
+    static final String MAIN_CLASS = "org.bioinstruct.model.pretrain.TinyBaseModelCommand";
     static final String DOMAIN_TEXT_CLASS = "org.bioinstruct.generator.synthetic.DomainTextCommand";
 
     @Spec

@@ -17,9 +17,9 @@ import org.bioinstruct.infra.stage.StageLauncher;
 import org.bioinstruct.schemas.config.CommonKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "seed-filter-state", mixinStandardHelpOptions = true,
         description = {"Rebuilds the filter's exact and near-duplicate state from the accepted topic and the",

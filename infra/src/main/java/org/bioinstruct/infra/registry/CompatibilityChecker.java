@@ -3,10 +3,10 @@ package org.bioinstruct.infra.registry;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityResult;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.apache.avro.SchemaCompatibility;
 
 /** Decides whether a candidate schema may follow earlier versions under a level, using Avro's own checker. */
 public final class CompatibilityChecker {

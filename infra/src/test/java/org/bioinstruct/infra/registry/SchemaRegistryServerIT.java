@@ -28,7 +28,6 @@ import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schema
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
-import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.bioinstruct.schemas.avro.Category;
 import org.bioinstruct.schemas.avro.RawInstruction;
 import org.bioinstruct.schemas.registry.ConfluentSchemaRegistry;
@@ -36,6 +35,7 @@ import org.bioinstruct.schemas.registry.RegistryException;
 import org.bioinstruct.schemas.serde.AvroDeserializer;
 import org.bioinstruct.schemas.serde.AvroSerializer;
 import org.bioinstruct.schemas.serde.SerdeConfig;
+import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bioinstruct.schemas.text.RougeL;
+import org.bioinstruct.schemas.text.RougeTokenizer;
 
 /**
  * The baseline: compare a text with every added text, as Self-Instruct does, with the dynamic-programming
@@ -55,7 +57,7 @@ public final class ExhaustiveNearDuplicates implements NearDuplicates {
                     < searchThreshold) {
                 continue;
             }
-            int lcs = bitParallel ? denseLcs.lcs(other) : Lcs.dynamicProgramming(query, other);
+            int lcs = bitParallel ? denseLcs.lcs(other) : RougeL.lcs(query, other);
             double similarity = other.length == 0 ? 0 : RougeL.fromLcs(lcs, query.length, other.length);
             if (similarity >= searchThreshold && (best < 0 || similarity > bestSimilarity)) {
                 best = document;

@@ -2,6 +2,7 @@ package org.bioinstruct.filter.neardup;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.bioinstruct.schemas.text.RougeL;
 
 /**
  * Exact ROUGE-L near-duplicate search by prefix filtering: every match is found (recall 1 by

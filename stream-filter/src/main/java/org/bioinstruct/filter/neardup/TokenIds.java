@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * Dense ids for tokens, found where each token lies in a lowercased text, so a lookup makes no String. A
- * text's tokens are {@link RougeTokenizer}'s: the runs of [a-z0-9] in the text lowercased with
+ * text's tokens are {@link org.bioinstruct.schemas.text.RougeTokenizer}'s: the runs of [a-z0-9] in the text lowercased with
  * {@code toLowerCase(Locale.ROOT)}.
  *
  * <p>{@link #find} works in passes of independent loads (tokenize and hash; read every token's home slot;

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.bioinstruct.schemas.text.RougeTokenizer;
 
 /**
  * A static order of tokens: tokens not in the frequency list first, ordered by a stable hash

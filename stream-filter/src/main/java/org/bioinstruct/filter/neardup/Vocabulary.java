@@ -60,8 +60,8 @@ final class Vocabulary {
     }
 
     /**
-     * The text's tokens ({@link RougeTokenizer}'s) as ids. With {@code intern} every new token gets an id;
-     * without, new tokens get temporary negative ids, one per distinct token, and the vocabulary is unchanged.
+     * The text's tokens ({@link org.bioinstruct.schemas.text.RougeTokenizer}'s) as ids. With {@code intern} every
+     * new token gets an id; without, new tokens get temporary negative ids, one per distinct token, and the vocabulary is unchanged.
      */
     Encoded encode(String text, boolean intern) {
         // for ASCII text, RougeTokenizer's per-character lowercasing; the text itself when nothing changes

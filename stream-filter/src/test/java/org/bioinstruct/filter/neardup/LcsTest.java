@@ -3,16 +3,17 @@ package org.bioinstruct.filter.neardup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
+import org.bioinstruct.schemas.text.RougeL;
 import org.junit.jupiter.api.Test;
 
 class LcsTest {
 
     @Test
     void dynamicProgrammingGivesTheTextbookLengths() {
-        assertEquals(4, Lcs.dynamicProgramming(new int[] {1, 2, 3, 2, 4, 1, 2}, new int[] {2, 4, 3, 1, 2, 1}));
-        assertEquals(0, Lcs.dynamicProgramming(new int[] {1, 2}, new int[] {3, 4}));
-        assertEquals(0, Lcs.dynamicProgramming(new int[] {}, new int[] {3, 4}));
-        assertEquals(3, Lcs.dynamicProgramming(new int[] {5, 5, 5}, new int[] {5, 5, 5, 5}));
+        assertEquals(4, RougeL.lcs(new int[] {1, 2, 3, 2, 4, 1, 2}, new int[] {2, 4, 3, 1, 2, 1}));
+        assertEquals(0, RougeL.lcs(new int[] {1, 2}, new int[] {3, 4}));
+        assertEquals(0, RougeL.lcs(new int[] {}, new int[] {3, 4}));
+        assertEquals(3, RougeL.lcs(new int[] {5, 5, 5}, new int[] {5, 5, 5, 5}));
     }
 
     @Test
@@ -32,7 +33,7 @@ class LcsTest {
         for (int length : new int[] {63, 64, 65, 127, 128, 129, 192}) {
             int[] a = random.ints(length, 0, 3).toArray();
             int[] b = random.ints(length + 7, 0, 3).toArray();
-            assertEquals(Lcs.dynamicProgramming(a, b), Lcs.bitParallel(a, b), "length " + length);
+            assertEquals(RougeL.lcs(a, b), Lcs.bitParallel(a, b), "length " + length);
             assertEquals(length, Lcs.bitParallel(a, a));
         }
         assertEquals(0, Lcs.bitParallel(new int[] {}, new int[] {1}));
@@ -46,7 +47,7 @@ class LcsTest {
         LcsPattern compiled = LcsPattern.of(pattern);
         for (int i = 0; i < 200; i++) {
             int[] text = random.ints(random.nextInt(1, 200), -20, 20).toArray();
-            assertEquals(Lcs.dynamicProgramming(pattern, text), compiled.lcs(text));
+            assertEquals(RougeL.lcs(pattern, text), compiled.lcs(text));
         }
     }
 
@@ -60,7 +61,7 @@ class LcsTest {
             dense.load(pattern, alphabet);
             for (int j = 0; j < 5; j++) {
                 int[] text = random.ints(random.nextInt(0, 200), 0, alphabet).toArray();
-                assertEquals(Lcs.dynamicProgramming(pattern, text), dense.lcs(text), "pattern " + i);
+                assertEquals(RougeL.lcs(pattern, text), dense.lcs(text), "pattern " + i);
             }
             dense.unload();
         }
@@ -71,7 +72,7 @@ class LcsTest {
         for (int i = 0; i < pairs; i++) {
             int[] a = random.ints(random.nextInt(minLength, maxLength + 1), 0, alphabet).toArray();
             int[] b = random.ints(random.nextInt(minLength, maxLength + 1), 0, alphabet).toArray();
-            assertEquals(Lcs.dynamicProgramming(a, b), Lcs.bitParallel(a, b), "pair " + i);
+            assertEquals(RougeL.lcs(a, b), Lcs.bitParallel(a, b), "pair " + i);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import org.bioinstruct.schemas.text.RougeTokenizer;
 
 /**
  * Instruction-like tasks for tests and benchmarks, deterministic under a seed. Words follow one Zipf law

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.bioinstruct.schemas.text.RougeTokenizer;
 import org.junit.jupiter.api.Test;
 
 class SyntheticCorpusTest {

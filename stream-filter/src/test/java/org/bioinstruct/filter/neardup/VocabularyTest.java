@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.bioinstruct.schemas.text.RougeTokenizer;
 import org.junit.jupiter.api.Test;
 
 class VocabularyTest {

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.bioinstruct.schemas.text.RougeL;
+import org.bioinstruct.schemas.text.RougeTokenizer;
 
 /**
  * Self-Instruct's near-duplicate rule, checked exhaustively: a text is admitted only if its ROUGE-L F
@@ -91,7 +93,7 @@ final class RougeLIndex {
         for (int i = 0; i < entry.distinct().length; i++) {
             overlap += Math.min(entry.counts()[i], countById[entry.distinct()[i]]);
         }
-        if (RougeL.f(overlap, m, n) <= threshold) {
+        if (RougeL.fromLcs(overlap, m, n) <= threshold) {
             return 0;
         }
         lcsPairs++;
@@ -99,7 +101,7 @@ final class RougeLIndex {
         for (int i = 0; i < m; i++) {
             matches[i] = matchesById[entry.ids()[i]];
         }
-        return RougeL.f(RougeL.lcsBitParallel(matches, n), m, n);
+        return RougeL.fromLcs(BitParallelLcs.lcs(matches, n), m, n);
     }
 
     private void preparePattern(int[] ids) {
@@ -143,10 +145,10 @@ final class RougeLIndex {
     }
 
     private int[] ids(String text) {
-        String[] tokens = RougeL.tokens(text);
-        int[] ids = new int[tokens.length];
-        for (int i = 0; i < tokens.length; i++) {
-            ids[i] = vocabulary.computeIfAbsent(tokens[i], t -> vocabulary.size());
+        List<String> tokens = RougeTokenizer.tokens(text);
+        int[] ids = new int[tokens.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = vocabulary.computeIfAbsent(tokens.get(i), t -> vocabulary.size());
         }
         if (vocabulary.size() > countById.length) {
             int size = Math.max(vocabulary.size(), countById.length * 2);

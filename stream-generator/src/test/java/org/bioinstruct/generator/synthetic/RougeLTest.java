@@ -4,21 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
+import org.bioinstruct.schemas.text.RougeL;
+import org.bioinstruct.schemas.text.RougeTokenizer;
 import org.junit.jupiter.api.Test;
 
-/** The test-side ROUGE-L: rouge_score's tokenization, and a bit-parallel LCS equal to the textbook one. */
+/** The test-side ROUGE-L: the shared tokenization and F-measure, and a bit-parallel LCS equal to the textbook one. */
 class RougeLTest {
 
     @Test
     void tokenizesLikeRougeScore() {
         assertEquals(java.util.List.of("bp", "142", "88", "mmhg", "c", "1521g", "a"),
-                java.util.List.of(RougeL.tokens("BP 142/88 mmHg; c.1521G>A")));
+                RougeTokenizer.tokens("BP 142/88 mmHg; c.1521G>A"));
     }
 
     @Test
     void oneSlotTemplatesAreNearDuplicates() {
-        assertEquals(12.0 / 14, RougeL.f("Which drug class does metformin belong to?",
+        assertEquals(12.0 / 14, RougeL.fMeasure("Which drug class does metformin belong to?",
                 "Which drug class does lisinopril belong to?"), 1e-9);
     }
 
@@ -40,8 +43,7 @@ class RougeLTest {
                 }
                 matches[i] = any ? mask : null;
             }
-            assertEquals(RougeL.lcsByDynamicProgramming(pattern, text),
-                    RougeL.lcsBitParallel(matches, pattern.length));
+            assertEquals(RougeL.lcs(unboxed(pattern), unboxed(text)), BitParallelLcs.lcs(matches, pattern.length));
         }
     }
 
@@ -53,6 +55,10 @@ class RougeLTest {
         assertFalse(near.admitted());
         assertEquals(12.0 / 14, near.similarity(), 1e-9);
         assertTrue(index.offer("Convert the following glucose readings to mmol/L.").admitted());
+    }
+
+    private static int[] unboxed(Integer[] tokens) {
+        return Arrays.stream(tokens).mapToInt(Integer::intValue).toArray();
     }
 
     private static Integer[] randomTokens(Random random, int n) {

@@ -9,14 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.bioinstruct.trainer.model.LoraAdapter;
+import org.bioinstruct.model.lora.LoraAdapter;
 
 /**
  * Adapter versions on disk: {@code <root>/v000001/} holding {@code adapter_model.safetensors},

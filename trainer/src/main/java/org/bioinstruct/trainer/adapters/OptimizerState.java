@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.bioinstruct.trainer.model.FloatTensor;
-import org.bioinstruct.trainer.model.SafeTensors;
+import org.bioinstruct.model.io.SafeTensors;
+import org.bioinstruct.model.tensor.FloatTensor;
 
 /**
  * AdamW's state next to an adapter: {@code optimizer.safetensors} holds the first and second moment of each

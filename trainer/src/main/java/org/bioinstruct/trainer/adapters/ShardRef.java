@@ -1,6 +1,6 @@
 package org.bioinstruct.trainer.adapters;
 
-import org.bioinstruct.trainer.model.ShardFileFormat;
+import org.bioinstruct.schemas.shards.ShardFileFormat;
 
 /**
  * A shard file as its manifest names it: id, {@code file://} URI, SHA-256 of the file's bytes and the manifest's

@@ -5,9 +5,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bioinstruct.model.tensor.FloatTensor;
+import org.bioinstruct.model.tensor.OwnedArrays;
 import org.bioinstruct.trainer.adapters.OptimizerState;
-import org.bioinstruct.trainer.model.FloatTensor;
-import org.bioinstruct.trainer.model.OwnedArrays;
 
 /**
  * AdamW with decoupled weight decay, the update of {@code torch.optim.AdamW} (to float tolerance), run by the

@@ -14,12 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.bioinstruct.model.llama.LanguageModel;
+import org.bioinstruct.model.tensor.OwnedArrays;
+import org.bioinstruct.model.tokenizer.PromptFormat.TokenSequence;
+import org.bioinstruct.model.tokenizer.PromptFormat;
+import org.bioinstruct.schemas.shards.Example;
 import org.bioinstruct.trainer.adapters.OptimizerState;
-import org.bioinstruct.trainer.model.Example;
-import org.bioinstruct.trainer.model.LanguageModel;
-import org.bioinstruct.trainer.model.OwnedArrays;
-import org.bioinstruct.trainer.model.PromptFormat;
-import org.bioinstruct.trainer.model.PromptFormat.TokenSequence;
 
 /**
  * Trains a model's LoRA parameters on the Alpaca prompt with the loss on response tokens only: length-bucketed

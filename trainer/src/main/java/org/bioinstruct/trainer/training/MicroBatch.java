@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
-import org.bioinstruct.trainer.model.OwnedArrays;
-import org.bioinstruct.trainer.model.PromptFormat.TokenSequence;
+import org.bioinstruct.model.tensor.OwnedArrays;
+import org.bioinstruct.model.tokenizer.PromptFormat.TokenSequence;
 
 /**
  * Right-padded inputs, next-token targets and a 0/1 loss mask over response targets. Right padding needs no

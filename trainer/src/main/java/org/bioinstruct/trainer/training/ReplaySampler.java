@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.bioinstruct.schemas.shards.Example;
+import org.bioinstruct.schemas.shards.ShardFile;
 import org.bioinstruct.trainer.adapters.ShardRef;
-import org.bioinstruct.trainer.model.Example;
-import org.bioinstruct.trainer.model.ShardFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.bioinstruct.schemas.shards.Example;
 import org.bioinstruct.trainer.adapters.AdapterVersion;
 import org.bioinstruct.trainer.adapters.ShardRef;
-import org.bioinstruct.trainer.model.Example;
 
 /** What the trainer loop needs from the trainer: which shards to train, and training one into a new version. */
 public interface ShardTrainer extends AutoCloseable {

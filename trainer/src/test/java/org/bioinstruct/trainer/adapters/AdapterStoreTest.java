@@ -10,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.bioinstruct.trainer.model.FloatTensor;
-import org.bioinstruct.trainer.model.LoraAdapter;
-import org.bioinstruct.trainer.model.LoraSpec;
+import org.bioinstruct.model.lora.LoraAdapter;
+import org.bioinstruct.model.lora.LoraSpec;
+import org.bioinstruct.model.tensor.FloatTensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDManager;
 import java.util.List;
-import org.bioinstruct.trainer.model.PromptFormat.TokenSequence;
+import org.bioinstruct.model.tokenizer.PromptFormat.TokenSequence;
 import org.junit.jupiter.api.Test;
 
 class MicroBatchTest {

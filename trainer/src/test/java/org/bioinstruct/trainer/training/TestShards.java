@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bioinstruct.schemas.avro.Category;
+import org.bioinstruct.schemas.shards.Example;
+import org.bioinstruct.schemas.shards.ShardFile;
 import org.bioinstruct.trainer.adapters.ShardRef;
-import org.bioinstruct.trainer.model.Example;
-import org.bioinstruct.trainer.model.ShardFile;
 
 /** Shard files in the shard-builder's JSONL layout, for tests. */
 public final class TestShards {

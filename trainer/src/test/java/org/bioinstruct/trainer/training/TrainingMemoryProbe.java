@@ -3,10 +3,10 @@ package org.bioinstruct.trainer.training;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.bioinstruct.trainer.model.BaseModel;
-import org.bioinstruct.trainer.model.BaseModels;
-import org.bioinstruct.trainer.model.LanguageModel;
-import org.bioinstruct.trainer.model.LoraSpec;
+import org.bioinstruct.model.BaseModel;
+import org.bioinstruct.model.BaseModels;
+import org.bioinstruct.model.llama.LanguageModel;
+import org.bioinstruct.model.lora.LoraSpec;
 
 /**
  * Trains {@code warmup} then {@code steps} optimizer steps and prints the model manager's array count and the
