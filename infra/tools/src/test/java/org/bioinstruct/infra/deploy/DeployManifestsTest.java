@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** Parses every manifest under infra/deploy and checks the structure operators rely on. */
 class DeployManifestsTest {
-    private static final Path DEPLOY = Path.of("deploy");
+    private static final Path DEPLOY = Path.of("../deploy");
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final List<String> STAGES = List.of("generator", "filter", "trainer", "evaluator", "dashboard");
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|secret|jaas|user[._-]?info|token).*");
