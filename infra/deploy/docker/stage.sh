@@ -7,9 +7,9 @@ case "$stage" in
   filter)    module=stream-filter;    main=org.bioinstruct.filter.FilterApp ;;
   trainer)   module=trainer;          main=org.bioinstruct.trainer.TrainerMain ;;
   evaluator) module=evaluator;        main=org.bioinstruct.evaluator.EvaluatorMain ;;
-  registry)  module=infra;            main=org.bioinstruct.infra.registry.SchemaRegistryServer ;;
-  dashboard) module=infra;            main=org.bioinstruct.infra.cli.BioInstructCli; set -- dashboard "$@" ;;
-  bioinstruct) module=infra;          main=org.bioinstruct.infra.cli.BioInstructCli ;;
+  registry)  module=registry-server;  main=org.bioinstruct.infra.registry.SchemaRegistryServer ;;
+  dashboard) module=cli;              main=org.bioinstruct.infra.cli.BioInstructCli; set -- dashboard "$@" ;;
+  bioinstruct) module=cli;            main=org.bioinstruct.infra.cli.BioInstructCli ;;
   *) echo "usage: stage.sh generator|filter|trainer|evaluator|registry|dashboard|bioinstruct [args]" >&2; exit 2 ;;
 esac
 exec java ${JAVA_OPTS:--XX:MaxRAMPercentage=75} -Dai.djl.offline=true \
