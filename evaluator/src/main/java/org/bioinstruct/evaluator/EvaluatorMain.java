@@ -9,8 +9,7 @@ import org.bioinstruct.evaluator.scoring.BaselineCache;
 import org.bioinstruct.evaluator.scoring.ModelChecksum;
 import org.bioinstruct.evaluator.suite.BenchmarkFormat;
 import org.bioinstruct.evaluator.suite.Suite;
-import org.bioinstruct.schemas.config.InvalidConfigException;
-import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.config.StageArgs;
 import org.bioinstruct.schemas.topics.OutputSchemaException;
 import org.bioinstruct.schemas.topics.OutputSchemas;
 import org.bioinstruct.trainer.model.BaseModel;
@@ -38,12 +37,9 @@ public final class EvaluatorMain {
     }
 
     static int run(String[] args) throws Exception {
-        EvaluatorSettings settings;
-        try {
-            settings = EvaluatorSettings.from(Settings.fromArgs(args));
-        } catch (InvalidConfigException e) {
-            System.err.println(e.getMessage());
-            return 2;
+        EvaluatorSettings settings = StageArgs.parse(args, EvaluatorSettings::from).orElse(null);
+        if (settings == null) {
+            return StageArgs.INVALID_CONFIG_EXIT;
         }
         try {
             OutputSchemas.registerAll(settings.serdeConfig(), List.of(settings.topics().evalMetrics()));

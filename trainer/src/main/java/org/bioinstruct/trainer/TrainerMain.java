@@ -3,8 +3,7 @@ package org.bioinstruct.trainer;
 import ai.djl.engine.Engine;
 import java.time.Duration;
 import java.util.List;
-import org.bioinstruct.schemas.config.InvalidConfigException;
-import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.config.StageArgs;
 import org.bioinstruct.schemas.topics.OutputSchemaException;
 import org.bioinstruct.schemas.topics.OutputSchemas;
 import org.bioinstruct.trainer.adapters.AdapterStore;
@@ -36,12 +35,9 @@ public final class TrainerMain {
     }
 
     static int run(String[] args) throws Exception {
-        TrainerSettings settings;
-        try {
-            settings = TrainerSettings.from(Settings.fromArgs(args));
-        } catch (InvalidConfigException | IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            return 2;
+        TrainerSettings settings = StageArgs.parse(args, TrainerSettings::from).orElse(null);
+        if (settings == null) {
+            return StageArgs.INVALID_CONFIG_EXIT;
         }
         try {
             OutputSchemas.registerAll(settings.serdeConfig(),
