@@ -64,13 +64,7 @@ public final class EvaluatorMain {
         try (CheckpointEvaluator evaluator = new CheckpointEvaluator(base, baseline, settings.maxNewTokens(),
                 settings.judge().map(LlmJudge::new));
              EvaluatorLoop loop = new EvaluatorLoop(settings, evaluator, benchmarks)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    loop.stop(Duration.ofSeconds(60));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "evaluator-shutdown"));
+            loop.stopOnShutdown(Duration.ofSeconds(60));
             loop.run();
         }
         LOG.info("evaluator stopped");

@@ -63,13 +63,7 @@ public final class TrainerMain {
             trainer.current().ifPresent(v -> LOG.info("resuming from adapter v{} ({} shards)", v.version(),
                     v.lineage().shardIds().size()));
             LOG.info("LoRA {}; training {}", settings.lora(), settings.training());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    loop.stop(Duration.ofSeconds(60));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "trainer-shutdown"));
+            loop.stopOnShutdown(Duration.ofSeconds(60));
             loop.run();
         }
         LOG.info("trainer stopped");
