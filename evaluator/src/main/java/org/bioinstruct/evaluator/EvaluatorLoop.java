@@ -38,11 +38,12 @@ import org.slf4j.LoggerFactory;
  * Reads every EVAL shard manifest (from the start of the shards topic, each run) into the held-out set, and
  * evaluates each adapter checkpoint (or, with {@code evaluator.skip.to.newest}, only the newest of those waiting)
  * on the held-out suite and the configured benchmark files once there is something to evaluate on. Metrics and the
- * checkpoint consumer offset are committed in one Kafka transaction ({@link TransactionalLoop}), so a restart neither loses nor repeats an evaluation. A checkpoint whose adapter
- * cannot be loaded or evaluated, and an EVAL shard whose file cannot be read, go to the DLQ. The shards topic is
- * re-read from the start every run, so the offset after the last dead-lettered EVAL manifest is committed for
- * the group {@code <group>}{@value #SHARDS_GROUP_SUFFIX} in the same transaction as its dead letter: a restart
- * does not dead-letter it again.
+ * checkpoint consumer offset are committed in one Kafka transaction ({@link TransactionalLoop}), so a restart
+ * neither loses nor repeats an evaluation. A checkpoint whose adapter cannot be loaded or evaluated, and an EVAL
+ * shard whose file cannot be read, go to the DLQ. The shards topic is re-read from the start every run, so the
+ * offset after the last dead-lettered EVAL manifest is committed for the group
+ * {@code <group>}{@value #SHARDS_GROUP_SUFFIX} in the same transaction as its dead letter: a restart does not
+ * dead-letter it again.
  */
 public final class EvaluatorLoop implements RecordHandler<AdapterCheckpoint>, AutoCloseable {
     static final String SHARDS_GROUP_SUFFIX = ".eval-shards";

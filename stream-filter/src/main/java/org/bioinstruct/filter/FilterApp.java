@@ -93,8 +93,8 @@ public final class FilterApp implements AutoCloseable {
             config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, countsServer.applicationServer());
             LOG.info("counts queryable at http://{}/counts", countsServer.applicationServer());
         }
-        streams = new KafkaStreams(buildTopology(topics, serdeConfig, settings.rules(), settings.nearDuplicates(), counters,
-                Clock.systemUTC()), config);
+        streams = new KafkaStreams(buildTopology(topics, serdeConfig, settings.rules(), settings.nearDuplicates(),
+                counters, Clock.systemUTC()), config);
         if (countsServer != null) {
             countsServer.attach(streams);
         }

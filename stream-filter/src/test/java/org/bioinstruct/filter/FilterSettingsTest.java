@@ -44,7 +44,7 @@ class FilterSettingsTest {
         assertEquals(GroupMembershipOperation.REMAIN_IN_GROUP,
                 OperationOf.closeOptions(REQUIRED.with(FilterSettings.LEAVE_GROUP_ON_CLOSE, "false")));
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
-                () -> FilterSettings.from(REQUIRED.with(FilterSettings.LEAVE_GROUP_ON_CLOSE, "sometimes")).closeOptions());
+                () -> FilterSettings.from(REQUIRED.with(FilterSettings.LEAVE_GROUP_ON_CLOSE, "sometimes")));
         assertEquals(FilterSettings.LEAVE_GROUP_ON_CLOSE, e.key());
     }
 

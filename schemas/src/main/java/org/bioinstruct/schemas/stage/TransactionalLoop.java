@@ -53,7 +53,8 @@ public final class TransactionalLoop<V> implements Transactions, AutoCloseable {
      * @param decoder   decodes an input's value; an exception it throws sends the input to the DLQ
      * @param valueName what a value is, for the DLQ message ({@code undecodable <valueName>: ...})
      */
-    public TransactionalLoop(LoopSettings settings, Deserializer<V> decoder, String valueName, RecordHandler<V> handler) {
+    public TransactionalLoop(LoopSettings settings, Deserializer<V> decoder, String valueName,
+                             RecordHandler<V> handler) {
         this.settings = settings;
         this.decoder = decoder;
         this.valueName = valueName;

@@ -96,7 +96,8 @@ class TransactionalLoopIT {
         Names names = Names.of(test);
         produce(names.in, "a", "bad", "b");
         Upper handler = new Upper(names.out);
-        try (TransactionalLoop<String> loop = new TransactionalLoop<>(names.settings(false), DECODER, "Word", handler)) {
+        try (TransactionalLoop<String> loop = new TransactionalLoop<>(names.settings(false), DECODER, "Word",
+                handler)) {
             Thread thread = start(loop, new AtomicReference<>());
             kafka.awaitCommittedOffset(names.group, names.in, 3, WAIT);
             loop.stop(Duration.ZERO);
@@ -129,7 +130,8 @@ class TransactionalLoopIT {
             }
         };
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        try (TransactionalLoop<String> loop = new TransactionalLoop<>(names.settings(false), DECODER, "Word", failing)) {
+        try (TransactionalLoop<String> loop = new TransactionalLoop<>(names.settings(false), DECODER, "Word",
+                failing)) {
             start(loop, failure).join(WAIT.toMillis());
         }
         assertInstanceOf(KafkaException.class, failure.get());
