@@ -4,7 +4,7 @@ set -e
 stage="$1"; shift || true
 case "$stage" in
   generator) module=stream-generator; main=org.bioinstruct.generator.GeneratorMain ;;
-  filter)    module=stream-filter;    main=org.bioinstruct.filter.FilterApp ;;
+  filter)    module=stream-filter;    main=org.bioinstruct.filter.FilterMain;;
   trainer)   module=trainer;          main=org.bioinstruct.trainer.TrainerMain ;;
   evaluator) module=evaluator;        main=org.bioinstruct.evaluator.EvaluatorMain ;;
   registry)  module=registry-server;  main=org.bioinstruct.infra.registry.SchemaRegistryServer ;;

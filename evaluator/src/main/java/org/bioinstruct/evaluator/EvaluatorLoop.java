@@ -4,29 +4,20 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bioinstruct.evaluator.suite.Suite;
 import org.bioinstruct.model.lora.LoraAdapter;
 import org.bioinstruct.schemas.avro.AdapterCheckpoint;
@@ -35,21 +26,26 @@ import org.bioinstruct.schemas.avro.ShardManifest;
 import org.bioinstruct.schemas.avro.Split;
 import org.bioinstruct.schemas.config.KafkaClientConfigs;
 import org.bioinstruct.schemas.shards.ShardFile;
-import org.bioinstruct.schemas.topics.DlqHeaders;
+import org.bioinstruct.schemas.stage.LoopSettings;
+import org.bioinstruct.schemas.stage.Outputs;
+import org.bioinstruct.schemas.stage.RecordHandler;
+import org.bioinstruct.schemas.stage.TransactionalLoop;
+import org.bioinstruct.schemas.stage.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads every EVAL shard manifest (from the start of the shards topic, each run) into the held-out set, and
  * evaluates each adapter checkpoint (or, with {@code evaluator.skip.to.newest}, only the newest of those waiting)
- * on the held-out suite and the configured benchmark files once there is something to evaluate on. Metrics and the checkpoint consumer offset are committed
- * in one Kafka transaction, so a restart neither loses nor repeats an evaluation. A checkpoint whose adapter
- * cannot be loaded or evaluated, and an EVAL shard whose file cannot be read, go to the DLQ. The shards topic is
- * re-read from the start every run, so the offset after the last dead-lettered EVAL manifest is committed for
- * the group {@code <group>}{@value #SHARDS_GROUP_SUFFIX} in the same transaction as its dead letter: a restart
- * does not dead-letter it again.
+ * on the held-out suite and the configured benchmark files once there is something to evaluate on. Metrics and the
+ * checkpoint consumer offset are committed in one Kafka transaction ({@link TransactionalLoop}), so a restart
+ * neither loses nor repeats an evaluation. A checkpoint whose adapter cannot be loaded or evaluated, and an EVAL
+ * shard whose file cannot be read, go to the DLQ. The shards topic is re-read from the start every run, so the
+ * offset after the last dead-lettered EVAL manifest is committed for the group
+ * {@code <group>}{@value #SHARDS_GROUP_SUFFIX} in the same transaction as its dead letter: a restart does not
+ * dead-letter it again.
  */
-public final class EvaluatorLoop implements AutoCloseable {
+public final class EvaluatorLoop implements RecordHandler<AdapterCheckpoint>, AutoCloseable {
     static final String SHARDS_GROUP_SUFFIX = ".eval-shards";
     private static final Logger LOG = LoggerFactory.getLogger(EvaluatorLoop.class);
 
@@ -57,17 +53,12 @@ public final class EvaluatorLoop implements AutoCloseable {
     private final CheckpointEvaluator evaluator;
     private final HeldOutSet heldOut = new HeldOutSet();
     private final List<Suite> benchmarks;
-    private final Deque<ConsumerRecord<byte[], byte[]>> pending = new ArrayDeque<>();
     private final KafkaConsumer<byte[], byte[]> shards;
-    private final KafkaConsumer<byte[], byte[]> checkpoints;
-    private final KafkaProducer<byte[], byte[]> producer;
     private final Deserializer<ShardManifest> manifestDecoder;
-    private final Deserializer<AdapterCheckpoint> checkpointDecoder;
     private final Serializer<EvalMetric> metricEncoder;
-    private final Serializer<String> keys = new StringSerializer();
     /** Per shards partition: manifests below this offset were dealt with (dead-lettered if bad) by an earlier run. */
     private final Map<TopicPartition, Long> deadLetteredBelow = new HashMap<>();
-    private final CountDownLatch closed = new CountDownLatch(1);
+    private final TransactionalLoop<AdapterCheckpoint> loop;
     private volatile boolean running = true;
     private boolean toldWaiting;
 
@@ -76,12 +67,23 @@ public final class EvaluatorLoop implements AutoCloseable {
         this.evaluator = evaluator;
         this.benchmarks = List.copyOf(benchmarks);
         manifestDecoder = settings.topics().shardsReady().valueSerde(settings.serdeConfig()).deserializer();
-        checkpointDecoder = settings.topics().checkpoints().valueSerde(settings.serdeConfig()).deserializer();
         metricEncoder = settings.topics().evalMetrics().valueSerde(settings.serdeConfig()).serializer();
         shards = new KafkaConsumer<>(shardsConsumerConfig(settings));
-        checkpoints = new KafkaConsumer<>(checkpointsConsumerConfig(settings));
-        producer = new KafkaProducer<>(KafkaClientConfigs.transactionalProducer(
-                settings.bootstrapServers(), settings.transactionalId(), settings.kafkaOverrides()));
+        loop = new TransactionalLoop<>(loopSettings(settings),
+                settings.topics().checkpoints().valueSerde(settings.serdeConfig()).deserializer(),
+                AdapterCheckpoint.class.getSimpleName(), this);
+    }
+
+    /**
+     * The checkpoints consumer is a static member: an evaluator restarted after a crash takes over its partition at
+     * once instead of waiting for the dead member's session to time out (one evaluator per group, as its
+     * transactional id).
+     */
+    static LoopSettings loopSettings(EvaluatorSettings s) {
+        return new LoopSettings("evaluator", s.bootstrapServers(), s.kafkaOverrides(), s.groupId(),
+                s.transactionalId(), s.topics().checkpoints().name(), s.topics().dlq().name(),
+                Duration.ofMillis(s.pollMillis()), Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 4),
+                s.skipToNewest());
     }
 
     /**
@@ -96,63 +98,60 @@ public final class EvaluatorLoop implements AutoCloseable {
     }
 
     static Map<String, Object> checkpointsConsumerConfig(EvaluatorSettings settings) {
-        Map<String, Object> c = KafkaClientConfigs.readCommittedConsumer(settings.bootstrapServers(), settings.groupId(),
-                settings.kafkaOverrides());
-        c.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 4);
-        // static membership: an evaluator restarted after a crash takes over its partition at once instead of
-        // waiting for the dead member's session to time out (one evaluator per group, as its transactional id)
-        c.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, settings.transactionalId());
-        return c;
+        return TransactionalLoop.consumerConfig(loopSettings(settings));
     }
 
+    /** Runs until {@link #stop}; Kafka errors other than bad records end it with an exception. */
     public void run() {
-        try {
-            producer.initTransactions();
-            checkpoints.subscribe(List.of(settings.topics().checkpoints().name()));
-            LOG.info("evaluator reading {} and {} as group {}", settings.topics().shardsReady().name(),
-                    settings.topics().checkpoints().name(), settings.groupId());
-            while (running) {
-                catchUpOnShards();
-                checkpoints.poll(Duration.ofMillis(settings.pollMillis())).forEach(pending::add);
-                if (heldOut.isEmpty() && benchmarks.isEmpty()) {
-                    if (!pending.isEmpty() && !toldWaiting) {
-                        LOG.info("{} checkpoint(s) waiting for a first EVAL shard", pending.size());
-                        toldWaiting = true;
-                    }
-                    continue;
-                }
-                if (settings.skipToNewest() && pending.size() > 1) {
-                    skipToNewest();
-                }
-                while (running && !pending.isEmpty()) {
-                    evaluateInTransaction(pending.peek());
-                    pending.remove();
-                }
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
-            }
-        }
-    }
-
-    /** Drops every waiting checkpoint but the last; its offset commit covers the skipped ones. */
-    private void skipToNewest() {
-        ConsumerRecord<byte[], byte[]> newest = pending.peekLast();
-        LOG.info("{} checkpoints waiting: skipping to the newest (offset {})", pending.size(), newest.offset());
-        pending.clear();
-        pending.add(newest);
+        loop.run();
     }
 
     public void stop(Duration timeout) throws InterruptedException {
+        loop.stop(timeout);
+    }
+
+    /** On SIGTERM, {@link #stop} waiting up to {@code timeout}. */
+    public void stopOnShutdown(Duration timeout) {
+        loop.stopOnShutdown(timeout);
+    }
+
+    @Override
+    public void onStart() {
+        LOG.info("evaluator reading {} and {} as group {}", settings.topics().shardsReady().name(),
+                settings.topics().checkpoints().name(), settings.groupId());
+    }
+
+    @Override
+    public void beforePoll(Transactions transactions) {
+        catchUpOnShards(transactions);
+    }
+
+    /** Checkpoints wait until there is something to evaluate them on. */
+    @Override
+    public boolean ready(int waiting) {
+        if (heldOut.isEmpty() && benchmarks.isEmpty()) {
+            if (!toldWaiting) {
+                LOG.info("{} checkpoint(s) waiting for a first EVAL shard", waiting);
+                toldWaiting = true;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public void onStop() {
         running = false;
         shards.wakeup();
-        checkpoints.wakeup();
-        closed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void onClose() {
+        shards.close();
     }
 
     /** Reads the shards topic up to its current end, so a checkpoint is scored on every eval shard so far. */
-    private void catchUpOnShards() {
+    private void catchUpOnShards(Transactions transactions) {
         if (shards.assignment().isEmpty()) {
             List<PartitionInfo> partitions = shards.partitionsFor(settings.topics().shardsReady().name());
             if (partitions == null || partitions.isEmpty()) {
@@ -170,11 +169,11 @@ public final class EvaluatorLoop implements AutoCloseable {
         }
         Map<TopicPartition, Long> end = shards.endOffsets(shards.assignment());
         while (running && end.entrySet().stream().anyMatch(e -> shards.position(e.getKey()) < e.getValue())) {
-            shards.poll(Duration.ofMillis(100)).forEach(this::collectShard);
+            shards.poll(Duration.ofMillis(100)).forEach(record -> collectShard(record, transactions));
         }
     }
 
-    private void collectShard(ConsumerRecord<byte[], byte[]> record) {
+    private void collectShard(ConsumerRecord<byte[], byte[]> record, Transactions transactions) {
         ShardManifest manifest;
         try {
             manifest = manifestDecoder.deserialize(record.topic(), record.headers(), record.value());
@@ -193,59 +192,26 @@ public final class EvaluatorLoop implements AutoCloseable {
             LOG.info("eval shard {}: {} held-out examples in all", manifest.getShardId(), heldOut.size());
         } catch (ShardFile.ShardFileException e) {
             LOG.error("eval shard {} not used: {}", manifest.getShardId(), e.getMessage());
-            deadLetterOnce(record, e);
+            deadLetterOnce(record, e, transactions);
         }
     }
 
-    private void deadLetterOnce(ConsumerRecord<byte[], byte[]> record, ShardFile.ShardFileException error) {
+    private void deadLetterOnce(ConsumerRecord<byte[], byte[]> record, ShardFile.ShardFileException error,
+                                Transactions transactions) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         if (record.offset() < deadLetteredBelow.getOrDefault(partition, 0L)) {
             LOG.info("eval shard at {}@{} was dead-lettered by an earlier run", partition, record.offset());
             return;
         }
-        producer.beginTransaction();
-        try {
-            deadLetter(record, error, "unusable EVAL shard: " + error.getMessage());
-            producer.sendOffsetsToTransaction(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)),
-                    shards.groupMetadata());
-            producer.commitTransaction();
-        } catch (KafkaException e) {
-            abortQuietly();
-            throw e;
-        }
+        Outputs outputs = transactions.outputs();
+        outputs.deadLetter(record, error, "unusable EVAL shard: " + error.getMessage());
+        transactions.commit(outputs, Map.of(partition, new OffsetAndMetadata(record.offset() + 1)),
+                shards.groupMetadata());
         deadLetteredBelow.put(partition, record.offset() + 1);
     }
 
-    private void evaluateInTransaction(ConsumerRecord<byte[], byte[]> record) {
-        producer.beginTransaction();
-        try {
-            evaluate(record);
-            producer.sendOffsetsToTransaction(
-                    Map.of(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1)),
-                    checkpoints.groupMetadata());
-            producer.commitTransaction();
-        } catch (KafkaException e) {
-            abortQuietly();
-            throw e;
-        }
-    }
-
-    private void abortQuietly() {
-        try {
-            producer.abortTransaction();
-        } catch (KafkaException abortFailed) {
-            LOG.warn("could not abort transaction: {}", abortFailed.toString());
-        }
-    }
-
-    private void evaluate(ConsumerRecord<byte[], byte[]> record) {
-        AdapterCheckpoint checkpoint;
-        try {
-            checkpoint = checkpointDecoder.deserialize(record.topic(), record.headers(), record.value());
-        } catch (RuntimeException e) {
-            deadLetter(record, e, "undecodable AdapterCheckpoint: " + e.getMessage());
-            return;
-        }
+    @Override
+    public void handle(ConsumerRecord<byte[], byte[]> record, AdapterCheckpoint checkpoint, Outputs outputs) {
         int version = checkpoint.getAdapterVersion();
         List<Suite> suites = new ArrayList<>();
         if (!heldOut.isEmpty()) {
@@ -260,13 +226,12 @@ public final class EvaluatorLoop implements AutoCloseable {
             metrics = evaluator.evaluate(version, checkpoint.getRunId(), adapter, suites);
         } catch (IOException | RuntimeException e) {
             LOG.error("adapter v{} not evaluated: {}", version, e.toString());
-            deadLetter(record, e, "cannot evaluate adapter " + checkpoint.getUri() + ": " + e);
+            outputs.deadLetter(record, e, "cannot evaluate adapter " + checkpoint.getUri() + ": " + e);
             return;
         }
         String topic = settings.topics().evalMetrics().name();
         for (EvalMetric m : metrics) {
-            producer.send(new ProducerRecord<>(topic, keys.serialize(topic, Integer.toString(version)),
-                    metricEncoder.serialize(topic, m)));
+            outputs.send(topic, Integer.toString(version), metricEncoder, m);
             Object category = m.getCategory() == null ? "all" : m.getCategory();
             LOG.info("adapter v{} {} {} {}: {} = {} (base {}, gain {}, n={})", version, m.getSuite(), category, m.getTask(),
                     m.getMetric(), fmt(m.getValue()), fmt(m.getBaseline()), fmt(m.getGain()), m.getN());
@@ -277,22 +242,8 @@ public final class EvaluatorLoop implements AutoCloseable {
         return String.format("%.4f", value);
     }
 
-    private void deadLetter(ConsumerRecord<byte[], byte[]> record, Exception error, String message) {
-        ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(settings.topics().dlq().name(), record.key(),
-                record.value());
-        DlqHeaders.addError(dead.headers(), "evaluator", error.getClass().getName(), message);
-        DlqHeaders.addSource(dead.headers(), record.topic(), record.partition(), record.offset());
-        producer.send(dead);
-    }
-
     @Override
     public void close() {
-        try {
-            shards.close();
-            checkpoints.close();
-            producer.close();
-        } finally {
-            closed.countDown();
-        }
+        loop.close();
     }
 }

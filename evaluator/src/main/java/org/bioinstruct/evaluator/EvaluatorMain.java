@@ -11,8 +11,7 @@ import org.bioinstruct.evaluator.suite.BenchmarkFormat;
 import org.bioinstruct.evaluator.suite.Suite;
 import org.bioinstruct.model.BaseModel;
 import org.bioinstruct.model.BaseModels;
-import org.bioinstruct.schemas.config.InvalidConfigException;
-import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.config.StageArgs;
 import org.bioinstruct.schemas.topics.OutputSchemaException;
 import org.bioinstruct.schemas.topics.OutputSchemas;
 import org.slf4j.Logger;
@@ -38,12 +37,9 @@ public final class EvaluatorMain {
     }
 
     static int run(String[] args) throws Exception {
-        EvaluatorSettings settings;
-        try {
-            settings = EvaluatorSettings.from(Settings.fromArgs(args));
-        } catch (InvalidConfigException e) {
-            System.err.println(e.getMessage());
-            return 2;
+        EvaluatorSettings settings = StageArgs.parse(args, EvaluatorSettings::from).orElse(null);
+        if (settings == null) {
+            return StageArgs.INVALID_CONFIG_EXIT;
         }
         try {
             OutputSchemas.registerAll(settings.serdeConfig(), List.of(settings.topics().evalMetrics()));
@@ -68,13 +64,7 @@ public final class EvaluatorMain {
         try (CheckpointEvaluator evaluator = new CheckpointEvaluator(base, baseline, settings.maxNewTokens(),
                 settings.judge().map(LlmJudge::new));
              EvaluatorLoop loop = new EvaluatorLoop(settings, evaluator, benchmarks)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    loop.stop(Duration.ofSeconds(60));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "evaluator-shutdown"));
+            loop.stopOnShutdown(Duration.ofSeconds(60));
             loop.run();
         }
         LOG.info("evaluator stopped");

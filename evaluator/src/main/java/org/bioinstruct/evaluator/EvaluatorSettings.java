@@ -7,31 +7,25 @@ import java.util.Map;
 import java.util.Optional;
 import org.bioinstruct.evaluator.judge.JudgeSettings;
 import org.bioinstruct.evaluator.suite.BenchmarkFormat;
-import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
-import org.bioinstruct.schemas.serde.SerdeConfig;
+import org.bioinstruct.schemas.config.StageSettings;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 
 /** The evaluator's configuration, every key validated up front. */
 public record EvaluatorSettings(
-        String bootstrapServers,
-        Map<String, String> serdeConfig,
-        Path dataDir,
+        StageSettings stage,
         Path modelDir,
         long modelSeed,
         Path stateDir,
         String groupId,
         String transactionalId,
-        String runId,
         int maxExamples,
         int maxNewTokens,
         boolean skipToNewest,
         Map<BenchmarkFormat, Path> benchmarks,
         Optional<JudgeSettings> judge,
-        long pollMillis,
-        TopicCatalogue topics,
-        Map<String, String> kafkaOverrides) {
+        long pollMillis) {
 
     public static final String MODEL_DIR = "evaluator.model.dir";
     public static final String MODEL_SEED = "evaluator.model.seed";
@@ -52,26 +46,46 @@ public record EvaluatorSettings(
     }
 
     public static EvaluatorSettings from(Settings s, Map<String, String> env) {
-        Path dataDir = Path.of(s.string(CommonKeys.DATA_DIR));
+        StageSettings stage = StageSettings.from(s);
+        Path dataDir = stage.requiredDataDir();
         String groupId = s.string(GROUP_ID, "bioinstruct-evaluator");
         return new EvaluatorSettings(
-                s.string(CommonKeys.BOOTSTRAP_SERVERS),
-                SerdeConfig.of(s),
-                dataDir,
+                stage,
                 Path.of(s.string(MODEL_DIR, dataDir.resolve("models/base").toString())),
                 s.longValue(MODEL_SEED, 7, Long.MIN_VALUE, Long.MAX_VALUE),
                 Path.of(s.string(STATE_DIR, dataDir.resolve("evaluator").toString())),
                 groupId,
                 s.string(TRANSACTIONAL_ID, groupId + "-producer"),
-                s.string(CommonKeys.RUN_ID, "default"),
                 s.intValue(MAX_EXAMPLES, 16, 1, 100_000),
                 s.intValue(MAX_NEW_TOKENS, 48, 1, 4096),
                 s.booleanValue(SKIP_TO_NEWEST, false),
                 benchmarks(s),
                 JudgeSettings.from(s, env),
-                s.longValue(POLL_MS, 500, 10, 60_000),
-                TopicCatalogue.from(s),
-                s.withPrefix(CommonKeys.KAFKA_PREFIX));
+                s.longValue(POLL_MS, 500, 10, 60_000));
+    }
+
+    public String bootstrapServers() {
+        return stage.bootstrapServers();
+    }
+
+    public Map<String, String> serdeConfig() {
+        return stage.serdeConfig();
+    }
+
+    public TopicCatalogue topics() {
+        return stage.topics();
+    }
+
+    public Map<String, String> kafkaOverrides() {
+        return stage.kafkaOverrides();
+    }
+
+    public String runId() {
+        return stage.runId();
+    }
+
+    public Path dataDir() {
+        return stage.requiredDataDir();
     }
 
     private static Map<BenchmarkFormat, Path> benchmarks(Settings s) {

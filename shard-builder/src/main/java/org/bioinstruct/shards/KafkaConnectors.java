@@ -17,12 +17,12 @@ public final class KafkaConnectors {
     private KafkaConnectors() {
     }
 
-    public static KafkaSource<DecodedRecord> acceptedSource(ShardBuilderConfig config) {
+    public static KafkaSource<DecodedRecord> acceptedSource(ShardBuilderSettings config) {
         return acceptedSource(config, new AcceptedRecordDeserializer(config.serdeConfig()));
     }
 
     public static KafkaSource<DecodedRecord> acceptedSource(
-            ShardBuilderConfig config, KafkaRecordDeserializationSchema<DecodedRecord> deserializer) {
+            ShardBuilderSettings config, KafkaRecordDeserializationSchema<DecodedRecord> deserializer) {
         return KafkaSource.<DecodedRecord>builder()
                 .setBootstrapServers(config.bootstrapServers())
                 .setProperties(kafkaProperties(config))
@@ -34,17 +34,17 @@ public final class KafkaConnectors {
                 .build();
     }
 
-    public static KafkaSink<ShardDescriptor> manifestSink(ShardBuilderConfig config) {
+    public static KafkaSink<ShardDescriptor> manifestSink(ShardBuilderSettings config) {
         return transactionalSink(config, config.transactionalIdPrefix(),
                 new ManifestRecordSerializer(config.shardsTopic(), config.serdeConfig()));
     }
 
-    public static KafkaSink<DeadLetter> deadLetterSink(ShardBuilderConfig config) {
+    public static KafkaSink<DeadLetter> deadLetterSink(ShardBuilderSettings config) {
         return transactionalSink(config, config.transactionalIdPrefix() + "-dlq",
                 new DeadLetterRecordSerializer(config.dlqTopic()));
     }
 
-    private static <T> KafkaSink<T> transactionalSink(ShardBuilderConfig config, String transactionalIdPrefix,
+    private static <T> KafkaSink<T> transactionalSink(ShardBuilderSettings config, String transactionalIdPrefix,
                                                       KafkaRecordSerializationSchema<T> serializer) {
         Properties producer = kafkaProperties(config);
         producer.setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
@@ -58,9 +58,9 @@ public final class KafkaConnectors {
                 .build();
     }
 
-    private static Properties kafkaProperties(ShardBuilderConfig config) {
+    private static Properties kafkaProperties(ShardBuilderSettings config) {
         Properties properties = new Properties();
-        properties.putAll(KafkaSecurity.clientProperties(config.kafkaProperties()));
+        properties.putAll(KafkaSecurity.clientProperties(config.kafkaOverrides()));
         return properties;
     }
 }

@@ -3,7 +3,7 @@ package org.bioinstruct.shards;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.bioinstruct.schemas.config.InvalidConfigException;
-import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.config.StageArgs;
 import org.bioinstruct.schemas.topics.OutputSchemaException;
 
 /**
@@ -17,16 +17,19 @@ public final class ShardBuilderClusterJob {
     }
 
     public static void main(String[] args) throws Exception {
-        ShardBuilderConfig config;
+        ShardBuilderSettings config = StageArgs.parse(args, ShardBuilderSettings::from).orElse(null);
+        if (config == null) {
+            System.exit(StageArgs.INVALID_CONFIG_EXIT);
+            return;
+        }
         StreamExecutionEnvironment env;
         try {
-            config = ShardBuilderConfig.from(Settings.fromArgs(args));
             env = StreamExecutionEnvironment.getExecutionEnvironment(ShardBuilderJob.jobConfiguration(config));
             boolean restoring = env.getConfiguration().getOptional(StateRecoveryOptions.SAVEPOINT_PATH).isPresent();
             StoreGuard.checkFreshStart(config, restoring);
         } catch (InvalidConfigException e) {
             System.err.println(e.getMessage());
-            System.exit(2);
+            System.exit(StageArgs.INVALID_CONFIG_EXIT);
             return;
         }
         try {

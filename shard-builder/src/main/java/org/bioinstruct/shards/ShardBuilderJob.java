@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -18,12 +17,9 @@ import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.bioinstruct.schemas.avro.ShardManifest;
-import org.bioinstruct.schemas.config.InvalidConfigException;
-import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.topics.OutputSchemaException;
 import org.bioinstruct.schemas.topics.OutputSchemas;
 import org.slf4j.Logger;
@@ -35,10 +31,9 @@ import org.slf4j.LoggerFactory;
  * the logic lives in {@link DeadLetterRouter}, {@link org.bioinstruct.schemas.split.ShardSelection} and
  * {@link ShardBatcher}.
  *
- * <p>{@link #main} runs it in a local MiniCluster until the process is terminated; on SIGTERM it stops
- * with a savepoint (committing the last manifests) and the next start resumes from the newest retained
- * checkpoint or savepoint in the checkpoint directory. Exit 2 on invalid configuration, 1 if the registry does not
- * accept the manifest topic's value schema at start-up (before the job is submitted).
+ * <p>{@link #start} submits it to a local MiniCluster ({@link ShardBuilderMain}), resuming from the newest
+ * retained checkpoint or savepoint in the checkpoint directory; {@link ShardBuilderClusterJob} builds it on a
+ * Flink cluster.
  */
 public final class ShardBuilderJob {
     private static final Logger LOG = LoggerFactory.getLogger(ShardBuilderJob.class);
@@ -49,14 +44,13 @@ public final class ShardBuilderJob {
     public static final String BATCHER_UID = "shard-batcher";
     public static final String MANIFEST_SINK_UID = "manifest-sink";
     public static final String DLQ_SINK_UID = "dlq-sink";
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
-    private final ShardBuilderConfig config;
+    private final ShardBuilderSettings config;
     private final Source<DecodedRecord, ?, ?> source;
     private final Sink<ShardDescriptor> manifestSink;
     private final Sink<DeadLetter> deadLetterSink;
 
-    public ShardBuilderJob(ShardBuilderConfig config, Source<DecodedRecord, ?, ?> source,
+    public ShardBuilderJob(ShardBuilderSettings config, Source<DecodedRecord, ?, ?> source,
                            Sink<ShardDescriptor> manifestSink, Sink<DeadLetter> deadLetterSink) {
         this.config = config;
         this.source = source;
@@ -81,7 +75,7 @@ public final class ShardBuilderJob {
     }
 
     /** Flink settings for this job in a local MiniCluster: {@link #jobConfiguration} and a small cluster. */
-    public static Configuration flinkConfiguration(ShardBuilderConfig config) {
+    public static Configuration flinkConfiguration(ShardBuilderSettings config) {
         Configuration flink = jobConfiguration(config);
         flink.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("16m"));
         flink.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.parse("16m"));
@@ -91,7 +85,7 @@ public final class ShardBuilderJob {
     }
 
     /** The job's own settings, in any cluster: exactly-once checkpoints, retained, no Kryo fallback. */
-    public static Configuration jobConfiguration(ShardBuilderConfig config) {
+    public static Configuration jobConfiguration(ShardBuilderSettings config) {
         Configuration flink = new Configuration();
         flink.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(config.checkpointIntervalMs()));
@@ -104,38 +98,12 @@ public final class ShardBuilderJob {
         return flink;
     }
 
-    public static void main(String[] args) throws Exception {
-        JobClient job;
-        ShardBuilderConfig config;
-        try {
-            config = ShardBuilderConfig.from(Settings.fromArgs(args));
-            job = start(config, Map.of());
-        } catch (InvalidConfigException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        } catch (OutputSchemaException e) {
-            LOG.error(e.getMessage());
-            System.exit(1);
-            return;
-        }
-        runUntilTerminated(job, config);
-    }
-
-    /** Waits for the job; on SIGTERM stops it with a savepoint first. */
-    static void runUntilTerminated(JobClient job, ShardBuilderConfig config) throws Exception {
-        Thread stopper = new Thread(() -> stop(job, config), "shard-builder-shutdown");
-        Runtime.getRuntime().addShutdownHook(stopper);
-        job.getJobExecutionResult().get();
-        LOG.info("shard-builder job {} finished", job.getJobID());
-    }
-
     /**
      * Submits the job to a local MiniCluster, resuming from the newest retained checkpoint or stop savepoint
      * when {@code shards.restore} is on; {@code flinkOverrides} adjust the Flink configuration. Throws
      * {@link OutputSchemaException}, before anything runs, if the registry does not accept the manifest schema.
      */
-    public static JobClient start(ShardBuilderConfig config, Map<String, String> flinkOverrides) throws Exception {
+    public static JobClient start(ShardBuilderSettings config, Map<String, String> flinkOverrides) throws Exception {
         checkOutputSchema(config);
         Configuration flink = flinkConfiguration(config);
         flink.addAll(Configuration.fromMap(flinkOverrides));
@@ -159,26 +127,12 @@ public final class ShardBuilderJob {
     }
 
     /** Registers the manifests' value schema before the job runs; the DLQ carries raw bytes. */
-    static void checkOutputSchema(ShardBuilderConfig config) {
+    static void checkOutputSchema(ShardBuilderSettings config) {
         OutputSchemas.register(config.serdeConfig(), config.shardsTopic(),
                 ShardManifest.class);
     }
 
-    /** Stop with a savepoint so the last manifests commit; if that fails the retained checkpoint remains. */
-    private static void stop(JobClient job, ShardBuilderConfig config) {
-        LOG.info("shard-builder stopping: taking a final savepoint in {}", savepointDir(config));
-        try {
-            String savepoint = job.stopWithSavepoint(false, savepointDir(config),
-                    SavepointFormatType.CANONICAL).get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            LOG.info("shard-builder stopped with savepoint {}", savepoint);
-        } catch (Exception e) {
-            LOG.warn("shard-builder could not stop with a savepoint ({}); cancelling, the last retained "
-                    + "checkpoint stays the restore point", e.toString());
-            job.cancel();
-        }
-    }
-
-    private static String savepointDir(ShardBuilderConfig config) {
+    static String savepointDir(ShardBuilderSettings config) {
         return config.checkpointUri() + "/savepoints";
     }
 }

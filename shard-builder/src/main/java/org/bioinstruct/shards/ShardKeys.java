@@ -46,7 +46,7 @@ public final class ShardKeys implements KeySelector<InstructionExample, String> 
                 keys.add(split.name());
             } else {
                 // evaluation shards hold every category whatever the training selection (CategorySelection)
-                List<String> held = split == Split.EVAL ? ShardBuilderConfig.ALL_CATEGORIES : categories;
+                List<String> held = split == Split.EVAL ? ShardBuilderSettings.ALL_CATEGORIES : categories;
                 held.forEach(category -> keys.add(split.name() + "/" + category));
             }
         }

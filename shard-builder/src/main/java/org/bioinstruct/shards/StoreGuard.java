@@ -15,7 +15,7 @@ final class StoreGuard {
     private StoreGuard() {
     }
 
-    static void checkFreshStart(ShardBuilderConfig config, boolean restoring) {
+    static void checkFreshStart(ShardBuilderSettings config, boolean restoring) {
         if (restoring) {
             return;
         }
@@ -27,11 +27,11 @@ final class StoreGuard {
             throw new UncheckedIOException("cannot list the shard store " + config.storeUri(), e);
         }
         if (!shards.isEmpty()) {
-            throw new InvalidConfigException(ShardBuilderConfig.STORE_URI, config.storeUri(), "holds "
+            throw new InvalidConfigException(ShardBuilderSettings.STORE_URI, config.storeUri(), "holds "
                     + shards.size() + " shard files (e.g. " + shards.get(0).fileName() + ") but there is no "
                     + "checkpoint or savepoint to resume from in " + config.checkpointUri() + "; resume from "
-                    + "the one that wrote them (" + ShardBuilderConfig.RESTORE + "=true with the same "
-                    + ShardBuilderConfig.CHECKPOINT_DIR + ", or flink run -s), or use an empty store");
+                    + "the one that wrote them (" + ShardBuilderSettings.RESTORE + "=true with the same "
+                    + ShardBuilderSettings.CHECKPOINT_DIR + ", or flink run -s), or use an empty store");
         }
     }
 }

@@ -3,7 +3,7 @@ package org.bioinstruct.shards;
 import org.bioinstruct.schemas.config.Settings;
 
 /**
- * {@link ShardBuilderJob#main} in a JVM of its own, for the SIGKILL test: the in-memory registry of that
+ * {@link ShardBuilderMain#main} in a JVM of its own, for the SIGKILL test: the in-memory registry of that
  * JVM first gets the run's two schemas in the same order as the test's JVM, so both agree on the ids.
  */
 public final class ForkedShardBuilder {
@@ -14,6 +14,6 @@ public final class ForkedShardBuilder {
         Settings settings = Settings.fromArgs(args);
         TestTopics.registerSchemas(settings.string("schema.registry.url"), settings.string("topic.accepted"),
                 settings.string("topic.shards"));
-        ShardBuilderJob.main(args);
+        ShardBuilderMain.main(args);
     }
 }

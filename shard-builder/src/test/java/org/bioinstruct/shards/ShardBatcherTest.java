@@ -271,7 +271,7 @@ class ShardBatcherTest {
     private ShardBatcherOperator operator(Batching batching, Map<String, Integer> quotas) {
         return new ShardBatcherOperator(new ShardBatcher(new ShardSpec(Examples.storeUri(shards), ShardFormat.JSONL,
                 Compression.NONE, SHARD_SIZE, MAX_AGE_MS, quotas,
-                ShardKeys.all(batching, ShardBuilderConfig.ALL_CATEGORIES))));
+                ShardKeys.all(batching, ShardBuilderSettings.ALL_CATEGORIES))));
     }
 
     private static ShardKeys keys(double evalFraction, Batching batching) {

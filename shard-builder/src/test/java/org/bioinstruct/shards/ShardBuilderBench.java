@@ -90,7 +90,7 @@ public final class ShardBuilderBench {
                 "data.dir", work.resolve("data" + suffix).toString(), "shards.size", options.get("shard.size"),
                 "shards.max.age.ms", options.get("max.age.ms"), "shards.checkpoint.interval.ms", Long.toString(intervalMs),
                 "shards.parallelism", options.get("parallelism")));
-        ShardBuilderConfig config = ShardBuilderConfig.from(Settings.of(settings));
+        ShardBuilderSettings config = ShardBuilderSettings.from(Settings.of(settings));
         TestTopics topics = new TestTopics(broker.bootstrapServers(), REGISTRY, config.acceptedTopic(),
                 config.shardsTopic());
         ManifestWatcher watcher = new ManifestWatcher(topics);

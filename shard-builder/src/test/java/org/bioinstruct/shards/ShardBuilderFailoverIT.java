@@ -52,7 +52,7 @@ class ShardBuilderFailoverIT {
         broker.createTopic("shards", 1);
         broker.createTopic("dlq", 1);
         TestTopics topics = new TestTopics(broker.bootstrapServers(), REGISTRY, "accepted", "shards");
-        ShardBuilderConfig config = ShardBuilderConfig.from(Settings.of(Map.of(
+        ShardBuilderSettings config = ShardBuilderSettings.from(Settings.of(Map.of(
                 "bootstrap.servers", broker.bootstrapServers(), "schema.registry.url", REGISTRY,
                 "topic.accepted", "accepted", "topic.shards", "shards", "topic.dlq", "dlq",
                 "data.dir", dir.resolve("data").toString())).with(Map.of("shards.size", "50",
@@ -82,7 +82,7 @@ class ShardBuilderFailoverIT {
         System.out.println("[failover IT] exactly-once audit: " + counts);
     }
 
-    private static JobClient start(ShardBuilderConfig config, long failAt) throws Exception {
+    private static JobClient start(ShardBuilderSettings config, long failAt) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
                 ShardBuilderJob.flinkConfiguration(config).clone());
         env.configure(org.apache.flink.configuration.Configuration.fromMap(Map.of(

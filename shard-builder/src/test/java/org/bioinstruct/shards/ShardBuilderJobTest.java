@@ -46,7 +46,7 @@ class ShardBuilderJobTest {
 
     @Test
     void putsEveryDecodedExampleInExactlyOneShardFileAndManifest() throws Exception {
-        ShardBuilderConfig config = ShardBuilderConfig.from(Settings.of(Map.of(
+        ShardBuilderSettings config = ShardBuilderSettings.from(Settings.of(Map.of(
                 "bootstrap.servers", "unused:9092", "schema.registry.url", "mock://shard-builder-job",
                 "data.dir", dataDir.toString(), "shards.size", Integer.toString(SHARD_SIZE),
                 "shards.eval.fraction", "0.2", "shards.checkpoint.interval.ms", "200")));
@@ -105,7 +105,7 @@ class ShardBuilderJobTest {
 
     @Test
     void trainsOnTheSelectedCategoriesButEvaluatesOnEveryCategory() throws Exception {
-        ShardBuilderConfig config = ShardBuilderConfig.from(Settings.of(Map.of(
+        ShardBuilderSettings config = ShardBuilderSettings.from(Settings.of(Map.of(
                 "bootstrap.servers", "unused:9092", "schema.registry.url", "mock://shard-builder-qa-only",
                 "data.dir", dataDir.toString(), "shards.size", Integer.toString(SHARD_SIZE),
                 "shards.eval.fraction", "0.2", "shards.categories", "QA", "shards.checkpoint.interval.ms", "200")));

@@ -62,7 +62,7 @@ class ShardBuilderKillIT {
                 Map.entry("shards.size", "40"), Map.entry("shards.max.age.ms", "300"),
                 Map.entry("shards.compression", "gzip"), Map.entry("shards.checkpoint.interval.ms", "500"),
                 Map.entry("shards.parallelism", "2"));
-        ShardBuilderConfig config = ShardBuilderConfig.from(Settings.of(settings));
+        ShardBuilderSettings config = ShardBuilderSettings.from(Settings.of(settings));
 
         List<String> ids = new ArrayList<>();
         Process first;

@@ -19,11 +19,10 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.RejectedInstruction;
-import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.KafkaClientConfigs;
 import org.bioinstruct.schemas.config.Settings;
-import org.bioinstruct.schemas.serde.SerdeConfig;
+import org.bioinstruct.schemas.config.StageSettings;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.bioinstruct.schemas.topics.TopicScan;
 import org.slf4j.Logger;
@@ -75,13 +74,14 @@ public final class DedupStateSeeder {
 
     /** Validates every setting up front; throws {@link InvalidConfigException} naming the first bad key. */
     public DedupStateSeeder(Settings settings) {
-        this.bootstrapServers = settings.string(CommonKeys.BOOTSTRAP_SERVERS);
-        this.kafkaOverrides = settings.withPrefix(CommonKeys.KAFKA_PREFIX);
-        this.serdeConfig = SerdeConfig.of(settings);
-        this.topics = TopicCatalogue.from(settings);
+        StageSettings stage = StageSettings.from(settings);
+        this.bootstrapServers = stage.bootstrapServers();
+        this.kafkaOverrides = stage.kafkaOverrides();
+        this.serdeConfig = stage.serdeConfig();
+        this.topics = stage.topics();
         this.nearDuplicates = NearDuplicateSettings.from(settings);
-        this.applicationId = FilterApp.applicationId(settings);
-        this.replicationFactor = (short) FilterApp.replicationFactor(settings);
+        this.applicationId = FilterSettings.applicationId(settings);
+        this.replicationFactor = (short) FilterSettings.replicationFactor(settings);
         this.groupWaitMs = settings.longValue(GROUP_WAIT_MS, 60_000, 0, 3_600_000);
     }
 
@@ -180,7 +180,7 @@ public final class DedupStateSeeder {
                 if (scan.forEachWhile(changelog, record -> false) > 0) {
                     throw new RefusedException("changelog topic '" + changelog + "' already holds the filter's state; "
                             + "seeding is for a filter that starts with none (after kafka-streams-application-reset "
-                            + "or under a new " + FilterApp.APPLICATION_ID + ")");
+                            + "or under a new " + FilterSettings.APPLICATION_ID + ")");
                 }
             } else {
                 admin.createTopics(List.of(new NewTopic(changelog, 1, replicationFactor)

@@ -59,7 +59,7 @@ class DedupStateSeederIT {
             originals.add(task("orig-" + i, "Explain " + words(random, 9) + ".", words(random, 12)));
         }
         RawInstruction nearBefore = nearCopy("near-before", originals.get(0));
-        try (FilterApp filter = new FilterApp(settings.with(FilterApp.STATE_DIR, dir.resolve("first").toString()))) {
+        try (FilterApp filter = new FilterApp(settings.with(FilterSettings.STATE_DIR, dir.resolve("first").toString()))) {
             filter.start();
             List<RawInstruction> firstLife = new ArrayList<>(originals);
             firstLife.add(nearBefore);
@@ -72,7 +72,7 @@ class DedupStateSeederIT {
         DedupStateSeeder.Result seeded = new DedupStateSeeder(settings).run();
         assertEquals(new DedupStateSeeder.Result(ORIGINALS, 1, 0, ORIGINALS + 1), seeded);
 
-        try (FilterApp filter = new FilterApp(settings.with(FilterApp.STATE_DIR, dir.resolve("second").toString()))) {
+        try (FilterApp filter = new FilterApp(settings.with(FilterSettings.STATE_DIR, dir.resolve("second").toString()))) {
             filter.start();
             RawInstruction original = originals.get(1);
             io.produce(List.of(
@@ -92,7 +92,7 @@ class DedupStateSeederIT {
     void refusesBesideARunningFilterAndOverExistingState(@TempDir Path dir) throws Exception {
         Settings settings = settings("seeder-refusals", "refusals.");
         FilterTopicsIO io = new FilterTopicsIO(cluster, SERDE_CONFIG, TopicCatalogue.from(settings));
-        try (FilterApp filter = new FilterApp(settings.with(FilterApp.STATE_DIR, dir.toString()))) {
+        try (FilterApp filter = new FilterApp(settings.with(FilterSettings.STATE_DIR, dir.toString()))) {
             filter.start();
             io.produce(List.of(task("only", "Explain " + words(new Random(3), 9) + ".", "")));
             io.acceptedIds(1);

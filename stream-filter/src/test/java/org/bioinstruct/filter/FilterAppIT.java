@@ -120,7 +120,7 @@ class FilterAppIT {
                 "filter.application.id=" + RESTART_APPLICATION_ID,
                 "filter.state.dir=" + stateDir,
                 "filter.commit.interval.ms=100",
-                FilterApp.LEAVE_GROUP_ON_CLOSE + "=false",
+                FilterSettings.LEAVE_GROUP_ON_CLOSE + "=false",
                 "kafka.session.timeout.ms=120000",
                 "topic.raw=restart.raw",
                 "topic.accepted=restart.accepted",

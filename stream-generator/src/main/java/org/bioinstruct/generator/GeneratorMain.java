@@ -8,8 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.bioinstruct.schemas.avro.RawInstruction;
-import org.bioinstruct.schemas.config.InvalidConfigException;
-import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.config.StageArgs;
 import org.bioinstruct.schemas.topics.OutputSchemaException;
 import org.bioinstruct.schemas.topics.OutputSchemas;
 import org.bioinstruct.schemas.topics.TopicSpec;
@@ -30,19 +29,16 @@ public final class GeneratorMain {
     }
 
     public static void main(String[] args) {
-        GeneratorConfig config;
-        try {
-            config = GeneratorConfig.from(Settings.fromArgs(args));
-        } catch (InvalidConfigException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
+        GeneratorSettings config = StageArgs.parse(args, GeneratorSettings::from).orElse(null);
+        if (config == null) {
+            System.exit(StageArgs.INVALID_CONFIG_EXIT);
             return;
         }
         int exitCode = run(config);
         System.exit(exitCode);
     }
 
-    static int run(GeneratorConfig config) {
+    static int run(GeneratorSettings config) {
         TopicSpec<String, RawInstruction> raw = config.topics().raw();
         try {
             OutputSchemas.registerAll(config.serdeConfig(), List.of(raw));
@@ -56,7 +52,7 @@ public final class GeneratorMain {
         }
     }
 
-    private static int run(GeneratorConfig config, TopicSpec<String, RawInstruction> raw, GenerationBackend backend) {
+    private static int run(GeneratorSettings config, TopicSpec<String, RawInstruction> raw, GenerationBackend backend) {
         try {
             RawTopic.ensureExists(config.adminConfig(), raw, config.replicationFactor());
         } catch (Exception e) {

@@ -44,7 +44,7 @@ class GeneratorMainIT {
 
     @Test
     void producesTheSeededSequenceKeyedByIdAndExitsZero() throws Exception {
-        GeneratorConfig config = GeneratorConfig.from(Settings.fromArgs(
+        GeneratorSettings config = GeneratorSettings.from(Settings.fromArgs(
                 "bootstrap.servers=" + cluster.bootstrapServers(), "schema.registry.url=" + REGISTRY,
                 "generator.count=150", "generator.seed=7", "run.id=it"));
         assertEquals(0, GeneratorMain.run(config));
@@ -81,7 +81,7 @@ class GeneratorMainIT {
             server.then(FakeOpenAiServer.error(429, "slow down").withHeader("Retry-After", "1"))
                     .then(FakeOpenAiServer.ok("I cannot help with that."))
                     .otherwise(FakeOpenAiServer.ok(tasks.toString()));
-            GeneratorConfig config = GeneratorConfig.from(Settings.fromArgs(
+            GeneratorSettings config = GeneratorSettings.from(Settings.fromArgs(
                     "bootstrap.servers=" + cluster.bootstrapServers(), "schema.registry.url=" + REGISTRY,
                     "generator.backend=openai", "generator.count=50", "run.id=llm", "topic.raw=llm-raw",
                     "llm.base.url=" + server.baseUrl(), "llm.model=test-model", "selfinstruct.parallel.requests=2"));
@@ -106,8 +106,8 @@ class GeneratorMainIT {
         String[] args = {"bootstrap.servers=" + cluster.bootstrapServers(), "schema.registry.url=" + REGISTRY,
                 "generator.backend=import", "generator.count=0", "import.format=mcqa", "import.file=" + file,
                 "topic.raw=imports", "run.id=import-it"};
-        assertEquals(0, GeneratorMain.run(GeneratorConfig.from(Settings.fromArgs(args))));
-        assertEquals(0, GeneratorMain.run(GeneratorConfig.from(Settings.fromArgs(args))));
+        assertEquals(0, GeneratorMain.run(GeneratorSettings.from(Settings.fromArgs(args))));
+        assertEquals(0, GeneratorMain.run(GeneratorSettings.from(Settings.fromArgs(args))));
 
         List<ConsumerRecord<String, RawInstruction>> records = readAll(cluster.bootstrapServers(), "imports", 24);
         assertEquals(24, records.size(), "12 tasks, imported twice");

@@ -1,12 +1,11 @@
 package org.bioinstruct.trainer;
 
-import ai.djl.engine.Engine;
 import java.time.Duration;
 import java.util.List;
+import ai.djl.engine.Engine;
 import org.bioinstruct.model.BaseModel;
 import org.bioinstruct.model.BaseModels;
-import org.bioinstruct.schemas.config.InvalidConfigException;
-import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.config.StageArgs;
 import org.bioinstruct.schemas.topics.OutputSchemaException;
 import org.bioinstruct.schemas.topics.OutputSchemas;
 import org.bioinstruct.trainer.adapters.AdapterStore;
@@ -36,12 +35,9 @@ public final class TrainerMain {
     }
 
     static int run(String[] args) throws Exception {
-        TrainerSettings settings;
-        try {
-            settings = TrainerSettings.from(Settings.fromArgs(args));
-        } catch (InvalidConfigException | IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            return 2;
+        TrainerSettings settings = StageArgs.parse(args, TrainerSettings::from).orElse(null);
+        if (settings == null) {
+            return StageArgs.INVALID_CONFIG_EXIT;
         }
         try {
             OutputSchemas.registerAll(settings.serdeConfig(),
@@ -67,13 +63,7 @@ public final class TrainerMain {
             trainer.current().ifPresent(v -> LOG.info("resuming from adapter v{} ({} shards)", v.version(),
                     v.lineage().shardIds().size()));
             LOG.info("LoRA {}; training {}", settings.lora(), settings.training());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    loop.stop(Duration.ofSeconds(60));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "trainer-shutdown"));
+            loop.stopOnShutdown(Duration.ofSeconds(60));
             loop.run();
         }
         LOG.info("trainer stopped");

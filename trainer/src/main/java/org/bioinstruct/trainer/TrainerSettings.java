@@ -5,10 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.bioinstruct.model.lora.LoraSpec;
-import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
-import org.bioinstruct.schemas.serde.SerdeConfig;
+import org.bioinstruct.schemas.config.StageSettings;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.bioinstruct.trainer.training.AdamW;
 import org.bioinstruct.trainer.training.LearningRateSchedule;
@@ -16,21 +15,16 @@ import org.bioinstruct.trainer.training.TrainingOptions;
 
 /** The trainer's configuration, every key validated up front. */
 public record TrainerSettings(
-        String bootstrapServers,
-        Map<String, String> serdeConfig,
-        Path dataDir,
+        StageSettings stage,
         Path modelDir,
         Path adaptersDir,
         long seed,
         String groupId,
         String transactionalId,
-        String runId,
         int metricsEvery,
         long pollMillis,
         LoraSpec lora,
-        TrainingOptions training,
-        TopicCatalogue topics,
-        Map<String, String> kafkaOverrides) {
+        TrainingOptions training) {
 
     public static final String MODEL_DIR = "trainer.model.dir";
     public static final String ADAPTERS_DIR = "trainer.adapters.dir";
@@ -61,24 +55,44 @@ public record TrainerSettings(
     public static final String STEPS_PER_SHARD = "trainer.steps.per.shard";
 
     public static TrainerSettings from(Settings s) {
-        Path dataDir = Path.of(s.string(CommonKeys.DATA_DIR));
+        StageSettings stage = StageSettings.from(s);
+        Path dataDir = stage.requiredDataDir();
         String groupId = s.string(GROUP_ID, "bioinstruct-trainer");
         return new TrainerSettings(
-                s.string(CommonKeys.BOOTSTRAP_SERVERS),
-                SerdeConfig.of(s),
-                dataDir,
+                stage,
                 Path.of(s.string(MODEL_DIR, dataDir.resolve("models/base").toString())),
                 Path.of(s.string(ADAPTERS_DIR, dataDir.resolve("adapters").toString())),
                 s.longValue(SEED, 7, Long.MIN_VALUE, Long.MAX_VALUE),
                 groupId,
                 s.string(TRANSACTIONAL_ID, groupId + "-producer"),
-                s.string(CommonKeys.RUN_ID, "default"),
                 s.intValue(METRICS_EVERY, 2, 1, 1_000_000),
                 s.longValue(POLL_MS, 500, 10, 60_000),
                 lora(s),
-                training(s),
-                TopicCatalogue.from(s),
-                s.withPrefix(CommonKeys.KAFKA_PREFIX));
+                training(s));
+    }
+
+    public String bootstrapServers() {
+        return stage.bootstrapServers();
+    }
+
+    public Map<String, String> serdeConfig() {
+        return stage.serdeConfig();
+    }
+
+    public TopicCatalogue topics() {
+        return stage.topics();
+    }
+
+    public Map<String, String> kafkaOverrides() {
+        return stage.kafkaOverrides();
+    }
+
+    public String runId() {
+        return stage.runId();
+    }
+
+    public Path dataDir() {
+        return stage.requiredDataDir();
     }
 
     private static TrainingOptions training(Settings s) {

@@ -2,7 +2,6 @@ package org.bioinstruct.generator.selfinstruct;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -18,11 +17,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
-import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.KafkaClientConfigs;
 import org.bioinstruct.schemas.config.Settings;
-import org.bioinstruct.schemas.serde.SerdeConfig;
-import org.bioinstruct.schemas.topics.TopicCatalogue;
+import org.bioinstruct.schemas.config.StageSettings;
 import org.bioinstruct.schemas.topics.TopicSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,14 +61,13 @@ public final class AcceptedTaskPool implements MachineTaskPool, AutoCloseable {
      * {@code bootstrap.servers}, {@code schema.registry.url} and {@code kafka.*} overrides.
      */
     public static AcceptedTaskPool start(Settings settings, int capacity, long seed) {
-        TopicSpec<String, AcceptedInstruction> accepted = TopicCatalogue.from(settings).accepted();
-        Map<String, Object> config = KafkaClientConfigs.readCommittedConsumer(
-                settings.string(CommonKeys.BOOTSTRAP_SERVERS), null, settings.withPrefix(CommonKeys.KAFKA_PREFIX));
+        StageSettings stage = StageSettings.from(settings);
+        TopicSpec<String, AcceptedInstruction> accepted = stage.topics().accepted();
+        Map<String, Object> config = KafkaClientConfigs.readCommittedConsumer(stage.bootstrapServers(), null,
+                stage.kafkaOverrides());
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "bioinstruct-generator-accepted-pool");
-        Map<String, Object> serde = new HashMap<>();
-        serde.put(SerdeConfig.REGISTRY_URL, settings.string(CommonKeys.SCHEMA_REGISTRY_URL));
         return new AcceptedTaskPool(new KafkaConsumer<>(config), accepted.name(),
-                accepted.valueSerde(serde).deserializer(), capacity, seed);
+                accepted.valueSerde(stage.serdeConfig()).deserializer(), capacity, seed);
     }
 
     @Override

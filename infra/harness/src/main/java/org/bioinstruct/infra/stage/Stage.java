@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
  */
 public enum Stage {
     GENERATOR("generator", "stream-generator", "org.bioinstruct.generator.GeneratorMain", "256m"),
-    FILTER("filter", "stream-filter", "org.bioinstruct.filter.FilterApp", "384m"),
-    SHARD_BUILDER("shard-builder", "shard-builder", "org.bioinstruct.shards.ShardBuilderJob", "768m"),
+    FILTER("filter", "stream-filter", "org.bioinstruct.filter.FilterMain", "384m"),
+    SHARD_BUILDER("shard-builder", "shard-builder", "org.bioinstruct.shards.ShardBuilderMain", "768m"),
     TRAINER("trainer", "trainer", "org.bioinstruct.trainer.TrainerMain", "1g"),
     EVALUATOR("evaluator", "evaluator", "org.bioinstruct.evaluator.EvaluatorMain", "1g");
 

@@ -6,26 +6,21 @@ import org.bioinstruct.generator.llm.openai.OpenAiSettings;
 import org.bioinstruct.generator.selfinstruct.SelfInstructSettings;
 import org.bioinstruct.generator.synthetic.SyntheticBackend;
 import java.util.Map;
-import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.KafkaClientConfigs;
 import org.bioinstruct.schemas.config.Settings;
-import org.bioinstruct.schemas.serde.SerdeConfig;
+import org.bioinstruct.schemas.config.StageSettings;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 
 /** The generator's validated configuration; building it fails fast naming the bad key. */
-public record GeneratorConfig(
-        String bootstrapServers,
-        Map<String, String> serdeConfig,
+public record GeneratorSettings(
+        StageSettings stage,
         int count,
         long seed,
         String backend,
         BackendFactory backendFactory,
-        String runId,
         double rate,
-        short replicationFactor,
-        TopicCatalogue topics,
-        Map<String, String> kafkaOverrides) {
+        short replicationFactor) {
 
     public static final String COUNT = "generator.count";
     public static final String SEED = "generator.seed";
@@ -43,21 +38,37 @@ public record GeneratorConfig(
         GenerationBackend create();
     }
 
-    public static GeneratorConfig from(Settings settings) {
+    public static GeneratorSettings from(Settings settings) {
         long seed = settings.longValue(SEED, 42, Long.MIN_VALUE, Long.MAX_VALUE);
         String backend = settings.string(BACKEND, OFFLINE);
-        return new GeneratorConfig(
-                settings.string(CommonKeys.BOOTSTRAP_SERVERS),
-                SerdeConfig.of(settings),
+        return new GeneratorSettings(
+                StageSettings.from(settings),
                 settings.intValue(COUNT, 400, 0, Integer.MAX_VALUE),
                 seed,
                 backend,
                 backendFactory(backend, seed, settings),
-                settings.string(CommonKeys.RUN_ID, "run"),
                 settings.doubleValue(RATE, 0, 0, 1_000_000),
-                (short) settings.intValue(REPLICATION_FACTOR, 1, 1, Short.MAX_VALUE),
-                TopicCatalogue.from(settings),
-                settings.withPrefix(CommonKeys.KAFKA_PREFIX));
+                (short) settings.intValue(REPLICATION_FACTOR, 1, 1, Short.MAX_VALUE));
+    }
+
+    public String bootstrapServers() {
+        return stage.bootstrapServers();
+    }
+
+    public Map<String, String> serdeConfig() {
+        return stage.serdeConfig();
+    }
+
+    public TopicCatalogue topics() {
+        return stage.topics();
+    }
+
+    public Map<String, String> kafkaOverrides() {
+        return stage.kafkaOverrides();
+    }
+
+    public String runId() {
+        return stage.runId();
     }
 
     private static BackendFactory backendFactory(String backend, long seed, Settings settings) {
@@ -80,15 +91,15 @@ public record GeneratorConfig(
     }
 
     public Map<String, Object> producerConfig() {
-        Map<String, Object> config = KafkaClientConfigs.client(bootstrapServers, kafkaOverrides);
+        Map<String, Object> config = KafkaClientConfigs.client(bootstrapServers(), kafkaOverrides());
         config.put("enable.idempotence", true);
         config.put("acks", "all");
         config.put("linger.ms", 5);
-        config.put("client.id", "bioinstruct-generator-" + runId);
+        config.put("client.id", "bioinstruct-generator-" + runId());
         return config;
     }
 
     public Map<String, Object> adminConfig() {
-        return KafkaClientConfigs.client(bootstrapServers, kafkaOverrides);
+        return KafkaClientConfigs.client(bootstrapServers(), kafkaOverrides());
     }
 }

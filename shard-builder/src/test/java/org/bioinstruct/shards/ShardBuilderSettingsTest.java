@@ -16,14 +16,14 @@ import org.bioinstruct.schemas.registry.RegistryCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ShardBuilderConfigTest {
+class ShardBuilderSettingsTest {
     private static final Map<String, String> REQUIRED = Map.of(
             "bootstrap.servers", "localhost:9092", "schema.registry.url", "http://localhost:8081",
             "data.dir", "/var/bioinstruct");
 
     @Test
     void appliesTheDocumentedDefaults() {
-        ShardBuilderConfig config = ShardBuilderConfig.from(Settings.of(REQUIRED));
+        ShardBuilderSettings config = ShardBuilderSettings.from(Settings.of(REQUIRED));
 
         assertEquals("bioinstruct.instructions.accepted", config.acceptedTopic());
         assertEquals("bioinstruct.shards.ready", config.shardsTopic());
@@ -53,17 +53,17 @@ class ShardBuilderConfigTest {
                 "shards.dir", "/s", "shards.checkpoint.dir", "/c", "topic.accepted", "acc",
                 "kafka.security.protocol", "SSL"));
 
-        ShardBuilderConfig config = ShardBuilderConfig.from(settings);
+        ShardBuilderSettings config = ShardBuilderSettings.from(settings);
 
         assertEquals("file:///s", config.storeUri());
         assertEquals("file:///c", config.checkpointUri());
         assertEquals("acc", config.acceptedTopic());
-        assertEquals(Map.of("security.protocol", "SSL"), config.kafkaProperties());
+        assertEquals(Map.of("security.protocol", "SSL"), config.kafkaOverrides());
     }
 
     @Test
     void takesAnyFileSystemUriForTheStoreAndTheCheckpoints() {
-        ShardBuilderConfig config = ShardBuilderConfig.from(Settings.of(with(Map.of(
+        ShardBuilderSettings config = ShardBuilderSettings.from(Settings.of(with(Map.of(
                 "shards.store.uri", "s3://bucket/bioinstruct/shards/",
                 "shards.checkpoint.dir", "s3://bucket/bioinstruct/checkpoints"))));
 
@@ -74,10 +74,10 @@ class ShardBuilderConfigTest {
 
     @Test
     void makesTheAblationsConfiguration() {
-        ShardBuilderConfig qaOnly = ShardBuilderConfig.from(Settings.of(with(Map.of("shards.categories", "qa"))));
+        ShardBuilderSettings qaOnly = ShardBuilderSettings.from(Settings.of(with(Map.of("shards.categories", "qa"))));
         assertEquals(List.of("QA"), qaOnly.categories());
 
-        ShardBuilderConfig perCategory = ShardBuilderConfig.from(Settings.of(with(Map.of(
+        ShardBuilderSettings perCategory = ShardBuilderSettings.from(Settings.of(with(Map.of(
                 "shards.batching", "per-category", "shards.categories", "GEN,IE", "shards.format", "parquet",
                 "shards.compression", "gzip", "shards.eval.fraction.GEN", "0.25"))));
         assertEquals(List.of("IE", "GEN"), perCategory.categories());
@@ -88,7 +88,7 @@ class ShardBuilderConfigTest {
         assertEquals(0.25, perCategory.splitAssigner().fractionOf("GEN"));
         assertEquals(0.1, perCategory.splitAssigner().fractionOf("IE"));
 
-        ShardBuilderConfig mixed = ShardBuilderConfig.from(Settings.of(with(Map.of(
+        ShardBuilderSettings mixed = ShardBuilderSettings.from(Settings.of(with(Map.of(
                 "shards.mixture", "QA:2,IE:1,GEN:1", "shards.size", "8"))));
         assertEquals(List.of("QA", "IE", "GEN"), mixed.categories());
         assertEquals(Map.of("QA", 4, "IE", 2, "GEN", 2), mixed.shardSpec().quotas());
@@ -129,13 +129,13 @@ class ShardBuilderConfigTest {
     }
 
     private static InvalidConfigException failure(Map<String, String> values) {
-        return assertThrows(InvalidConfigException.class, () -> ShardBuilderConfig.from(Settings.of(values)));
+        return assertThrows(InvalidConfigException.class, () -> ShardBuilderSettings.from(Settings.of(values)));
     }
 
     @Test
     void serdeConfigCarriesTheRegistryCredentialsFile(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("registry-user-info"), "svc:pw");
-        var config = ShardBuilderConfig.from(Settings.of(with(RegistryCredentials.USER_INFO_FILE, file.toString())));
+        var config = ShardBuilderSettings.from(Settings.of(with(RegistryCredentials.USER_INFO_FILE, file.toString())));
         assertEquals(file.toString(), config.serdeConfig().get(RegistryCredentials.USER_INFO_FILE));
     }
 }

@@ -7,23 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import org.bioinstruct.schemas.config.CommonKeys;
-import org.bioinstruct.schemas.serde.SerdeConfig;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.config.StageSettings;
 import org.bioinstruct.schemas.split.ShardSelection;
 import org.bioinstruct.schemas.split.SplitAssigner;
-import org.bioinstruct.schemas.topics.TopicCatalogue;
 
 /** Every setting of the shard builder, read and validated once at start-up; a bad value names its key. */
-public record ShardBuilderConfig(
-        String bootstrapServers,
-        Map<String, String> serdeConfig,
-        String acceptedTopic,
-        String shardsTopic,
-        String dlqTopic,
+public record ShardBuilderSettings(
+        StageSettings stage,
         String groupId,
         double evalFraction,
         Map<String, Double> categoryEvalFractions,
@@ -40,8 +34,7 @@ public record ShardBuilderConfig(
         int parallelism,
         String transactionalIdPrefix,
         int transactionTimeoutMs,
-        boolean restore,
-        Map<String, String> kafkaProperties) {
+        boolean restore) {
 
     public static final String GROUP_ID = "shards.group.id";
     public static final String EVAL_FRACTION = ShardSelection.EVAL_FRACTION;
@@ -67,14 +60,13 @@ public record ShardBuilderConfig(
 
     static final List<String> ALL_CATEGORIES = ShardSelection.ALL_CATEGORIES;
 
-    public ShardBuilderConfig {
+    public ShardBuilderSettings {
         categoryEvalFractions = Map.copyOf(categoryEvalFractions);
         categories = List.copyOf(categories);
-        kafkaProperties = Map.copyOf(kafkaProperties);
     }
 
-    public static ShardBuilderConfig from(Settings settings) {
-        TopicCatalogue topics = TopicCatalogue.from(settings);
+    public static ShardBuilderSettings from(Settings settings) {
+        StageSettings stage = StageSettings.from(settings);
         Batching batching = parsed(settings, BATCHING, "mixed", Batching::parse);
         CategoryMixture mixture = settings.has(MIXTURE)
                 ? parsed(settings, MIXTURE, "", v -> CategoryMixture.parse(v, Set.copyOf(ALL_CATEGORIES)))
@@ -82,30 +74,49 @@ public record ShardBuilderConfig(
         int shardSize = settings.intValue(SIZE, 64, 1, 1_000_000);
         checkMixture(mixture, batching, shardSize, settings);
         ShardSelection selection = ShardSelection.from(settings);
-        return new ShardBuilderConfig(
-                settings.string(CommonKeys.BOOTSTRAP_SERVERS),
-                SerdeConfig.of(settings),
-                topics.accepted().name(),
-                topics.shardsReady().name(),
-                topics.dlq().name(),
+        return new ShardBuilderSettings(
+                stage,
                 settings.string(GROUP_ID, "bioinstruct-shard-builder"),
                 selection.splits().evalFraction(),
                 selection.splits().categoryEvalFractions(),
                 shardSize,
                 settings.longValue(MAX_AGE_MS, 3_000, 10, 86_400_000),
-                storeUri(settings),
+                storeUri(settings, stage),
                 parsed(settings, FORMAT, "jsonl", ShardFormat::parse),
                 parsed(settings, COMPRESSION, "none", Compression::parse),
                 batching,
                 selection.trainingCategories(),
                 mixture,
-                checkpointUri(settings),
+                checkpointUri(settings, stage),
                 settings.longValue(CHECKPOINT_INTERVAL_MS, 2_000, 100, 3_600_000),
                 settings.intValue(PARALLELISM, 1, 1, 256),
                 settings.string(TRANSACTIONAL_ID_PREFIX, "bioinstruct-shards"),
                 settings.intValue(TRANSACTION_TIMEOUT_MS, 600_000, 1_000, 86_400_000),
-                settings.booleanValue(RESTORE, true),
-                new TreeMap<>(settings.withPrefix(CommonKeys.KAFKA_PREFIX)));
+                settings.booleanValue(RESTORE, true));
+    }
+
+    public String bootstrapServers() {
+        return stage.bootstrapServers();
+    }
+
+    public Map<String, String> serdeConfig() {
+        return stage.serdeConfig();
+    }
+
+    public Map<String, String> kafkaOverrides() {
+        return stage.kafkaOverrides();
+    }
+
+    public String acceptedTopic() {
+        return stage.topics().accepted().name();
+    }
+
+    public String shardsTopic() {
+        return stage.topics().shardsReady().name();
+    }
+
+    public String dlqTopic() {
+        return stage.topics().dlq().name();
     }
 
     /** The checkpoint directory on this machine, when it is a local one (embedded mode resumes from it). */
@@ -155,19 +166,19 @@ public record ShardBuilderConfig(
         }
     }
 
-    private static String storeUri(Settings settings) {
+    private static String storeUri(Settings settings, StageSettings stage) {
         if (settings.has(STORE_URI)) {
             return absoluteUri(settings, STORE_URI);
         }
-        return directory(settings, DIR, "shards");
+        return directory(settings, stage, DIR, "shards");
     }
 
-    private static String checkpointUri(Settings settings) {
+    private static String checkpointUri(Settings settings, StageSettings stage) {
         String value = settings.string(CHECKPOINT_DIR, "");
         if (value.contains("://")) {
             return absoluteUri(settings, CHECKPOINT_DIR);
         }
-        return directory(settings, CHECKPOINT_DIR, "flink-checkpoints");
+        return directory(settings, stage, CHECKPOINT_DIR, "flink-checkpoints");
     }
 
     private static String absoluteUri(Settings settings, String key) {
@@ -185,16 +196,10 @@ public record ShardBuilderConfig(
     }
 
     /** {@code key} as a local path if set, else {@code <data.dir>/<child>}; data.dir is then required. */
-    private static String directory(Settings settings, String key, String child) {
-        Path path;
-        if (settings.has(key)) {
-            path = Path.of(settings.string(key));
-        } else if (settings.has(CommonKeys.DATA_DIR)) {
-            path = Path.of(settings.string(CommonKeys.DATA_DIR)).resolve(child);
-        } else {
-            throw new InvalidConfigException(CommonKeys.DATA_DIR, null,
-                    "required unless " + key + " is set");
-        }
+    private static String directory(Settings settings, StageSettings stage, String key, String child) {
+        Path path = settings.has(key) ? Path.of(settings.string(key))
+                : stage.dataDir().orElseThrow(() -> new InvalidConfigException(CommonKeys.DATA_DIR, null,
+                        "required unless " + key + " is set")).resolve(child);
         return stripTrailingSlash(path.toAbsolutePath().normalize().toUri().toString());
     }
 

@@ -13,13 +13,13 @@ import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.registry.RegistryCredentials;
 import org.junit.jupiter.api.Test;
 
-class FilterAppConfigTest {
+class FilterSettingsTest {
     private static final Settings REQUIRED = Settings.fromArgs("bootstrap.servers=localhost:9092",
             "schema.registry.url=mock://cfg", "data.dir=/tmp/bio");
 
     @Test
     void runsExactlyOnceV2WithDefaults() {
-        Properties props = FilterApp.config(REQUIRED);
+        Properties props = FilterSettings.from(REQUIRED).streamsConfig();
         assertEquals(StreamsConfig.EXACTLY_ONCE_V2, props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
         assertEquals("bioinstruct-filter", props.get(StreamsConfig.APPLICATION_ID_CONFIG));
         assertEquals(Path.of("/tmp/bio", "filter-state").toString(), props.get(StreamsConfig.STATE_DIR_CONFIG));
@@ -29,9 +29,9 @@ class FilterAppConfigTest {
 
     @Test
     void explicitStateDirNeedsNoDataDir() {
-        Properties props = FilterApp.config(Settings.fromArgs("bootstrap.servers=b:9092", "schema.registry.url=mock://c",
-                "filter.state.dir=/var/filter", "filter.application.id=f2", "filter.replication.factor=3",
-                "kafka.max.poll.records=50"));
+        Properties props = FilterSettings.from(Settings.fromArgs("bootstrap.servers=b:9092",
+                "schema.registry.url=mock://c", "filter.state.dir=/var/filter", "filter.application.id=f2",
+                "filter.replication.factor=3", "kafka.max.poll.records=50")).streamsConfig();
         assertEquals("/var/filter", props.get(StreamsConfig.STATE_DIR_CONFIG));
         assertEquals("f2", props.get(StreamsConfig.APPLICATION_ID_CONFIG));
         assertEquals(3, props.get(StreamsConfig.REPLICATION_FACTOR_CONFIG));
@@ -42,17 +42,17 @@ class FilterAppConfigTest {
     void leavesTheGroupOnCloseUnlessToldToStay() {
         assertEquals(GroupMembershipOperation.LEAVE_GROUP, OperationOf.closeOptions(REQUIRED));
         assertEquals(GroupMembershipOperation.REMAIN_IN_GROUP,
-                OperationOf.closeOptions(REQUIRED.with(FilterApp.LEAVE_GROUP_ON_CLOSE, "false")));
+                OperationOf.closeOptions(REQUIRED.with(FilterSettings.LEAVE_GROUP_ON_CLOSE, "false")));
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
-                () -> FilterApp.closeOptions(REQUIRED.with(FilterApp.LEAVE_GROUP_ON_CLOSE, "sometimes")));
-        assertEquals(FilterApp.LEAVE_GROUP_ON_CLOSE, e.key());
+                () -> FilterSettings.from(REQUIRED.with(FilterSettings.LEAVE_GROUP_ON_CLOSE, "sometimes")));
+        assertEquals(FilterSettings.LEAVE_GROUP_ON_CLOSE, e.key());
     }
 
     @Test
     void refusesAStaticMembershipSettingThatIsNoBooleanNamingIt() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
-                () -> new FilterApp(REQUIRED.with(FilterApp.STATIC_MEMBERSHIP, "maybe")));
-        assertEquals(FilterApp.STATIC_MEMBERSHIP, e.key());
+                () -> new FilterApp(REQUIRED.with(FilterSettings.STATIC_MEMBERSHIP, "maybe")));
+        assertEquals(FilterSettings.STATIC_MEMBERSHIP, e.key());
     }
 
     /** Reads the operation Kafka Streams keeps in a protected field. */
@@ -62,13 +62,13 @@ class FilterAppConfigTest {
         }
 
         static GroupMembershipOperation closeOptions(Settings settings) {
-            return new OperationOf(FilterApp.closeOptions(settings)).operation;
+            return new OperationOf(FilterSettings.from(settings).closeOptions()).operation;
         }
     }
 
     @Test
     void missingStateLocationNamesDataDir() {
-        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> FilterApp.config(
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> FilterSettings.from(
                 Settings.fromArgs("bootstrap.servers=b:9092", "schema.registry.url=mock://c")));
         assertEquals("data.dir", e.key());
     }
@@ -90,7 +90,7 @@ class FilterAppConfigTest {
     @Test
     void badReplicationFactorIsNamed() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
-                () -> FilterApp.config(REQUIRED.with("filter.replication.factor", "zero")));
+                () -> FilterSettings.from(REQUIRED.with("filter.replication.factor", "zero")));
         assertEquals("filter.replication.factor", e.key());
     }
 }
