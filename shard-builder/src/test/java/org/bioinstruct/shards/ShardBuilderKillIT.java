@@ -85,7 +85,7 @@ class ShardBuilderKillIT {
         }
         List<ShardManifest> manifests = ShardBuilderFailoverIT.awaitCommitted(topics, ids.size(),
                 Duration.ofSeconds(60));
-        Thread.sleep(2 * config.checkpointIntervalMs());
+        CompletedCheckpoints.awaitTwoMore(config.localCheckpointDir().orElseThrow(), Duration.ofSeconds(30));
         second.destroy();
         assertTrue(second.waitFor(60, TimeUnit.SECONDS), "SIGTERM stops the job with a savepoint");
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +18,7 @@ import org.bioinstruct.schemas.avro.RawInstruction;
 import org.bioinstruct.schemas.avro.RejectedInstruction;
 import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.serde.SerdeConfig;
+import org.bioinstruct.schemas.testkit.Await;
 import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.junit.jupiter.api.AfterAll;
@@ -131,11 +132,8 @@ class DedupStateSeederIT {
                     .filter(name -> name.startsWith(applicationId + "-")).collect(Collectors.toSet());
             assertTrue(internal.contains(applicationId + "-accepted-texts-changelog"), internal.toString());
             admin.deleteTopics(internal).all().get();
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (admin.listTopics().names().get().stream().anyMatch(internal::contains)) {
-                assertTrue(Instant.now().isBefore(deadline), "internal topics still listed");
-                Thread.sleep(200);
-            }
+            Await.until("internal topics no longer listed", Duration.ofSeconds(30), Duration.ofMillis(200),
+                    () -> admin.listTopics().names().get().stream().noneMatch(internal::contains));
         }
     }
 

@@ -41,6 +41,7 @@ import org.bioinstruct.schemas.avro.TrainingMetric;
 import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.registry.ConfluentSchemaRegistry;
+import org.bioinstruct.schemas.testkit.Await;
 import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.bioinstruct.schemas.topics.TopicSpec;
@@ -239,10 +240,8 @@ class StageSchemaCheckIT {
     private static long awaitCommitted(List<String> topics, int expected, JvmProcess stage) throws Exception {
         Instant deadline = Instant.now().plusSeconds(120);
         try (Admin admin = cluster.admin()) {
-            while (!admin.listTopics().names().get().containsAll(topics) && stage.isAlive()
-                    && Instant.now().isBefore(deadline)) {
-                Thread.sleep(200);
-            }
+            Await.until("the stage created " + topics + " or died", Duration.ofSeconds(120), Duration.ofMillis(200),
+                    () -> !stage.isAlive() || admin.listTopics().names().get().containsAll(topics));
         }
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
