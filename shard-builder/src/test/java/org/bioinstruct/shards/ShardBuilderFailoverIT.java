@@ -19,6 +19,7 @@ import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.testkit.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * restarts it from the last checkpoint (fixed-delay restart strategy), the aborted attempt's shard files are
  * cleaned or rewritten, and afterwards every accepted example is in exactly one committed shard.
  */
+@Tag("slow")
 class ShardBuilderFailoverIT {
     private static final int PER_PHASE = 3_000;
     private static final String REGISTRY = "mock://shard-builder-failover-it";

@@ -23,6 +23,7 @@ import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * repeats of what it decided before, once seeded; and the seeder refuses to run beside a live filter or over
  * existing state.
  */
+@Tag("slow")
 class DedupStateSeederIT {
     private static final String REGISTRY = "mock://dedup-seeder-it";
     private static final Map<String, Object> SERDE_CONFIG = Map.of(SerdeConfig.REGISTRY_URL, REGISTRY);

@@ -34,6 +34,7 @@ import org.bioinstruct.trainer.adapters.AdapterStore;
 import org.bioinstruct.trainer.adapters.ShardRef;
 import org.bioinstruct.trainer.model.BaseModels;
 import org.bioinstruct.trainer.training.TestShards;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly one version, every version's checkpoint is committed exactly once, in shard order, and the
  * committed metrics of each shard are those of a single training.
  */
+@Tag("slow")
 class TrainerKillIT {
     private static final String REGISTRY = "mock://trainer-kill-it";
     private static final TopicCatalogue TOPICS = TopicCatalogue.defaults();

@@ -47,6 +47,7 @@ import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.bioinstruct.schemas.topics.TopicSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +60,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * produces anything, with exit code 1 and one line naming topic, subject and the registry's 409; a subject whose
  * newer schema only adds optional fields with defaults lets it start and work.
  */
+@Tag("slow")
 class StageSchemaCheckIT {
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(90);
     private static final Map<String, Schema> VALUE_SCHEMAS = Map.of(
