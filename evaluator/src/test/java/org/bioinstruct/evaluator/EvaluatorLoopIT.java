@@ -17,11 +17,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.bioinstruct.evaluator.scoring.BaselineCache;
 import org.bioinstruct.evaluator.scoring.ModelChecksum;
@@ -36,6 +39,7 @@ import org.bioinstruct.schemas.avro.Split;
 import org.bioinstruct.schemas.config.KafkaClientConfigs;
 import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.shards.ShardFile;
+import org.bioinstruct.schemas.testkit.Await;
 import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.bioinstruct.schemas.topics.TopicSpec;
@@ -136,15 +140,26 @@ class EvaluatorLoopIT {
              EvaluatorLoop loop = new EvaluatorLoop(settings, evaluator, benchmarks)) {
             Thread thread = new Thread(loop::run, "evaluator-loop");
             thread.start();
-            Instant deadline = Instant.now().plusSeconds(120);
-            while (!done.test(readMetrics())) {
-                assertTrue(Instant.now().isBefore(deadline), "no metrics in time: " + readMetrics().keySet());
-                Thread.sleep(300);
-            }
-            // give a wrongly repeated evaluation the chance to show up before stopping
-            Thread.sleep(1500);
+            Await.value("the awaited metrics", Duration.ofSeconds(120), Duration.ofMillis(300),
+                    EvaluatorLoopIT::readMetrics, done);
+            // a wrongly repeated evaluation would show up before the loop is idle
+            awaitIdle(settings);
             loop.stop(Duration.ofSeconds(1));
             thread.join(60_000);
+        }
+    }
+
+    /** The loop committed every checkpoint published so far and has no transaction open: it has nothing left to do. */
+    private static void awaitIdle(EvaluatorSettings settings) throws Exception {
+        TopicPartition checkpoints = new TopicPartition(TOPICS.checkpoints().name(), 0);
+        try (Admin admin = kafka.admin()) {
+            long end = admin.listOffsets(Map.of(checkpoints, OffsetSpec.latest())).partitionResult(checkpoints).get()
+                    .offset();
+            kafka.awaitCommittedOffset(settings.groupId(), checkpoints.topic(), end, Duration.ofSeconds(60));
+            String transactionalId = settings.transactionalId();
+            Await.until("no open transaction of " + transactionalId, Duration.ofSeconds(60), () -> admin
+                    .describeTransactions(List.of(transactionalId)).description(transactionalId).get().state()
+                    != TransactionState.ONGOING);
         }
     }
 
@@ -154,10 +169,10 @@ class EvaluatorLoopIT {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
                 KafkaClientConfigs.readCommittedConsumer(kafka.bootstrapServers(), null, Map.of()))) {
             var partitions = consumer.partitionsFor(TOPICS.evalMetrics().name()).stream()
-                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     EvalMetric m = decoder.deserialize(r.topic(), r.headers(), r.value());

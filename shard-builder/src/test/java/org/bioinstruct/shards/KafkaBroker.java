@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.bioinstruct.schemas.testkit.Await;
 
 /**
  * A real single-node KRaft broker (Kafka 4.3) in its own JVM, for the ITs and the benchmark. It cannot run
@@ -76,22 +78,22 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     private void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
-            while (System.nanoTime() < deadline) {
+            Await.until("the broker answers", READY_TIMEOUT, Duration.ofMillis(200), () -> {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("broker exited:\n" + Files.readString(log));
                 }
                 try {
                     admin.describeCluster().nodes().get();
-                    return;
-                } catch (Exception notYet) {
-                    Thread.sleep(200);
+                    return true;
+                } catch (ExecutionException notYet) {
+                    return false;
                 }
-            }
+            });
+        } catch (AssertionError notReady) {
+            throw new IllegalStateException("broker not ready:\n" + Files.readString(log), notReady);
         }
-        throw new IllegalStateException("broker not ready:\n" + Files.readString(log));
     }
 
     private static Process java(String classpath, Path log, String mainClass, String... args) throws IOException {

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.ShardManifest;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.testkit.Await;
 
 /**
  * Accepted -> manifest benchmark on a real local broker (its own JVM) and the embedded job (MiniCluster in
@@ -192,14 +193,9 @@ public final class ShardBuilderBench {
             }
         }
 
-        void awaitCommitted(long records, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (committed.get() < records) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(committed.get() + " of " + records + " committed after " + timeout);
-                }
-                Thread.sleep(5);
-            }
+        void awaitCommitted(long records, Duration timeout) {
+            Await.value(records + " records committed", timeout, Duration.ofMillis(5), committed::get,
+                    count -> count >= records);
         }
 
         double[] latencyPercentiles() {

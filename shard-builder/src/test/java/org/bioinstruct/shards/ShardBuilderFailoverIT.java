@@ -16,8 +16,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.ShardManifest;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.testkit.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * restarts it from the last checkpoint (fixed-delay restart strategy), the aborted attempt's shard files are
  * cleaned or rewritten, and afterwards every accepted example is in exactly one committed shard.
  */
+@Tag("slow")
 class ShardBuilderFailoverIT {
     private static final int PER_PHASE = 3_000;
     private static final String REGISTRY = "mock://shard-builder-failover-it";
@@ -72,7 +75,7 @@ class ShardBuilderFailoverIT {
             }
         }
         List<ShardManifest> manifests = awaitCommitted(topics, ids.size(), Duration.ofSeconds(60));
-        Thread.sleep(2 * config.checkpointIntervalMs());
+        CompletedCheckpoints.awaitTwoMore(config.localCheckpointDir().orElseThrow(), Duration.ofSeconds(30));
         job.cancel().get(30, TimeUnit.SECONDS);
 
         assertTrue(FailingOnceDeserializer.FAILED.get(), "the failure was injected");
@@ -97,19 +100,20 @@ class ShardBuilderFailoverIT {
     }
 
     /** Waits until committed manifests hold at least {@code records} ids; returns them. */
-    static List<ShardManifest> awaitCommitted(TestTopics topics, int records, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            List<ShardManifest> manifests = topics.committedManifests();
-            int committed = manifests.stream().mapToInt(ShardManifest::getRecordCount).sum();
-            if (committed >= records) {
-                return manifests;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("only " + committed + " of " + records + " records in committed "
-                        + "manifests after " + timeout);
-            }
-            Thread.sleep(250);
+    static List<ShardManifest> awaitCommitted(TestTopics topics, int records, Duration timeout) {
+        return Await.value(records + " records in committed manifests", timeout, Duration.ofMillis(250),
+                () -> new Committed(topics.committedManifests()), committed -> committed.records() >= records)
+                .manifests();
+    }
+
+    private record Committed(List<ShardManifest> manifests) {
+        int records() {
+            return manifests.stream().mapToInt(ShardManifest::getRecordCount).sum();
+        }
+
+        @Override
+        public String toString() {
+            return records() + " records in " + manifests.size() + " committed manifests";
         }
     }
 }

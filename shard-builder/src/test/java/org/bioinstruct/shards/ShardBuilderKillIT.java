@@ -20,6 +20,7 @@ import org.bioinstruct.schemas.avro.ShardManifest;
 import org.bioinstruct.schemas.config.Settings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * example is in exactly one committed shard, with no manifest without its file and no file without its
  * manifest. The shards are gzipped JSONL here, to cover a non-default format end to end.
  */
+@Tag("slow")
 class ShardBuilderKillIT {
     private static final int PER_PHASE = 3_000;
     private static final String REGISTRY = "mock://shard-builder-kill-it";
@@ -85,7 +87,7 @@ class ShardBuilderKillIT {
         }
         List<ShardManifest> manifests = ShardBuilderFailoverIT.awaitCommitted(topics, ids.size(),
                 Duration.ofSeconds(60));
-        Thread.sleep(2 * config.checkpointIntervalMs());
+        CompletedCheckpoints.awaitTwoMore(config.localCheckpointDir().orElseThrow(), Duration.ofSeconds(30));
         second.destroy();
         assertTrue(second.waitFor(60, TimeUnit.SECONDS), "SIGTERM stops the job with a savepoint");
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +18,12 @@ import org.bioinstruct.schemas.avro.RawInstruction;
 import org.bioinstruct.schemas.avro.RejectedInstruction;
 import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.serde.SerdeConfig;
+import org.bioinstruct.schemas.testkit.Await;
 import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * repeats of what it decided before, once seeded; and the seeder refuses to run beside a live filter or over
  * existing state.
  */
+@Tag("slow")
 class DedupStateSeederIT {
     private static final String REGISTRY = "mock://dedup-seeder-it";
     private static final Map<String, Object> SERDE_CONFIG = Map.of(SerdeConfig.REGISTRY_URL, REGISTRY);
@@ -131,11 +134,8 @@ class DedupStateSeederIT {
                     .filter(name -> name.startsWith(applicationId + "-")).collect(Collectors.toSet());
             assertTrue(internal.contains(applicationId + "-accepted-texts-changelog"), internal.toString());
             admin.deleteTopics(internal).all().get();
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (admin.listTopics().names().get().stream().anyMatch(internal::contains)) {
-                assertTrue(Instant.now().isBefore(deadline), "internal topics still listed");
-                Thread.sleep(200);
-            }
+            Await.until("internal topics no longer listed", Duration.ofSeconds(30), Duration.ofMillis(200),
+                    () -> admin.listTopics().names().get().stream().noneMatch(internal::contains));
         }
     }
 

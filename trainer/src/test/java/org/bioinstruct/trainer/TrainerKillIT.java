@@ -28,11 +28,13 @@ import org.bioinstruct.schemas.avro.AdapterCheckpoint;
 import org.bioinstruct.schemas.avro.ShardManifest;
 import org.bioinstruct.schemas.avro.Split;
 import org.bioinstruct.schemas.avro.TrainingMetric;
+import org.bioinstruct.schemas.testkit.Await;
 import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.bioinstruct.trainer.adapters.AdapterStore;
 import org.bioinstruct.trainer.adapters.ShardRef;
 import org.bioinstruct.trainer.training.TestShards;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly one version, every version's checkpoint is committed exactly once, in shard order, and the
  * committed metrics of each shard are those of a single training.
  */
+@Tag("slow")
 class TrainerKillIT {
     private static final String REGISTRY = "mock://trainer-kill-it";
     private static final TopicCatalogue TOPICS = TopicCatalogue.defaults();
@@ -136,13 +139,11 @@ class TrainerKillIT {
     }
 
     /** Polls fast, so the kill usually lands between the adapter write and its transaction's commit. */
-    private static void awaitPath(Path path, Process process, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!Files.exists(path)) {
+    private static void awaitPath(Path path, Process process, Duration timeout) {
+        Await.until(path.toString(), timeout, Duration.ofMillis(1), () -> {
             assertTrue(process.isAlive(), "trainer died before writing " + path);
-            assertTrue(System.nanoTime() < deadline, "no " + path + " within " + timeout);
-            Thread.sleep(1);
-        }
+            return Files.exists(path);
+        });
     }
 
     private static List<AdapterCheckpoint> checkpoints(SingleNodeKafka kafka, int count, Duration wait) {

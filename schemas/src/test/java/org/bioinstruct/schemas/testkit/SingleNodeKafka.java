@@ -81,20 +81,15 @@ public final class SingleNodeKafka implements AutoCloseable {
     }
 
     /** Waits until the group's committed offset on partition 0 of the topic reaches {@code offset}. */
-    public void awaitCommittedOffset(String groupId, String topic, long offset, Duration timeout) throws Exception {
+    public void awaitCommittedOffset(String groupId, String topic, long offset, Duration timeout) {
         TopicPartition partition = new TopicPartition(topic, 0);
-        long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = admin()) {
-            while (System.nanoTime() < deadline) {
+            Await.until("group " + groupId + " committed offset " + offset + " on " + partition, timeout, () -> {
                 var committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get()
                         .get(partition);
-                if (committed != null && committed.offset() >= offset) {
-                    return;
-                }
-                Thread.sleep(100);
-            }
+                return committed != null && committed.offset() >= offset;
+            });
         }
-        throw new AssertionError("group " + groupId + " did not reach offset " + offset + " on " + partition);
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class NearDuplicateIndexTest {
@@ -90,6 +91,7 @@ class NearDuplicateIndexTest {
         assertTrue(found > 150, "too few matches to mean anything: " + found);
     }
 
+    @Tag("slow")
     @Test
     void recallAndPrecisionMatchAnExhaustiveReferenceOn20kInstructions() {
         NearDuplicateFilter indexed = new NearDuplicateFilter(new NearDuplicateIndex(0.7), 0.7);

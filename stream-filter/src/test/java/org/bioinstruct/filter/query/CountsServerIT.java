@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.bioinstruct.schemas.testkit.Await;
 import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -172,19 +172,24 @@ class CountsServerIT {
     }
 
     /** Polls until the counts match (503s while the group settles are expected); returns the last answer. */
-    private static JsonNode awaitCounts(CountsServer server, JsonNode expected) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = get(server, CountsServer.COUNTS_PATH);
-            last = JSON.readTree(response.body());
-            if (response.statusCode() == 200 && last.equals(expected)) {
-                return last;
-            }
-            assertTrue(response.statusCode() == 200 || response.statusCode() == 503, response.body());
-            Thread.sleep(200);
+    private static JsonNode awaitCounts(CountsServer server, JsonNode expected) {
+        Map.Entry<Integer, String> answer = Await.value("the expected counts " + expected, Duration.ofSeconds(60),
+                Duration.ofMillis(200), () -> {
+                    HttpResponse<String> response = get(server, CountsServer.COUNTS_PATH);
+                    return Map.entry(response.statusCode(), response.body());
+                }, response -> {
+                    assertTrue(response.getKey() == 200 || response.getKey() == 503, response.getValue());
+                    return response.getKey() == 200 && readTree(response.getValue()).equals(expected);
+                });
+        return readTree(answer.getValue());
+    }
+
+    private static JsonNode readTree(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return last;
     }
 
     private static HttpResponse<String> get(CountsServer server, String path) throws Exception {

@@ -3,6 +3,7 @@ package org.bioinstruct.generator.selfinstruct;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serde;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.Category;
+import org.bioinstruct.schemas.testkit.Await;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.bioinstruct.schemas.topics.TopicSpec;
 import org.junit.jupiter.api.Test;
@@ -104,17 +106,6 @@ class AcceptedTaskPoolTest {
     }
 
     private static void awaitTrue(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 5 s");
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until("the pool's counts", Duration.ofSeconds(5), Duration.ofMillis(10), condition::getAsBoolean);
     }
 }

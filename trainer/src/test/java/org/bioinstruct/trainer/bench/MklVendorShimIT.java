@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.bioinstruct.schemas.platform.MklVendorShim;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * steps the loss agrees to 1e-3 relative (other kernels sum in another order, and AdamW's normalized updates
  * carry those last-digit differences into every weight).
  */
+@Tag("slow")
 class MklVendorShimIT {
     @TempDir
     Path dir;

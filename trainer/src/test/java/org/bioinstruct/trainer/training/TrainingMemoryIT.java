@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * probe runs in its own JVM with a fixed, pre-touched heap, so Java garbage filling the young generation
  * cannot pass for growth; without the per-step sub-manager every step would keep its activations alive.
  */
+@Tag("slow")
 class TrainingMemoryIT {
     private static final int WARMUP_STEPS = 100;
     private static final int STEPS = 300;

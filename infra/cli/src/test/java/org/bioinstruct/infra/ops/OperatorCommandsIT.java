@@ -35,10 +35,12 @@ import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.bioinstruct.schemas.topics.TopicSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bioinstruct status}, {@code dlq inspect}, {@code dlq replay} and {@code seed-filter-state} against a real broker. */
+@Tag("slow")
 class OperatorCommandsIT {
     private static final TopicCatalogue TOPICS = TopicCatalogue.defaults();
     private static final String REGISTRY = InMemorySchemaRegistry.MOCK_SCHEME + "operator-commands-it";

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.bioinstruct.schemas.testkit.Await;
 import org.junit.jupiter.api.Test;
 
 class RssSamplerTest {
@@ -33,7 +35,8 @@ class RssSamplerTest {
     void samplesEveryWatchedProcessOverTime() throws Exception {
         try (RssSampler sampler = new RssSampler(20)) {
             sampler.watch("self", ProcessHandle.current().pid());
-            Thread.sleep(300);
+            Await.until("three samples of this JVM", Duration.ofSeconds(10), Duration.ofMillis(20),
+                    () -> sampler.sampleCount("self") >= 3);
 
             assertTrue(sampler.sampleCount("self") >= 3, "samples: " + sampler.sampleCount("self"));
             assertTrue(sampler.peaksMb().get("self") > 10);

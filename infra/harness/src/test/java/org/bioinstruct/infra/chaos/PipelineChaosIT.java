@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Map;
 import org.bioinstruct.infra.process.ProjectLayout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pipeline with three kill -9s each of the filter, shard-builder, trainer and evaluator at seeded random
  * points and one broker restart; after it drains, the audit finds nothing lost and nothing duplicated.
  */
+@Tag("slow")
 class PipelineChaosIT {
     @TempDir
     Path tmp;

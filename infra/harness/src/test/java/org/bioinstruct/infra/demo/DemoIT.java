@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.bioinstruct.infra.process.ProjectLayout;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The demo path end to end: real KRaft broker and registry JVMs, every stage as its own JVM from the
  * packaged modules (run by {@code mvn verify}, after every module's {@code package}).
  */
+@Tag("slow")
 class DemoIT {
     private static final int COUNT = 160;
 

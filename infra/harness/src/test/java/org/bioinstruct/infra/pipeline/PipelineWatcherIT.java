@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.registry.InMemorySchemaRegistry;
 import org.bioinstruct.schemas.serde.SerdeConfig;
 import org.bioinstruct.schemas.split.ShardSelection;
+import org.bioinstruct.schemas.testkit.Await;
 import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.bioinstruct.schemas.topics.TopicSpec;
@@ -147,18 +149,8 @@ class PipelineWatcherIT {
         }
     }
 
-    private static PipelineCounts await(PipelineWatcher watcher, Predicate<PipelineCounts> condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        PipelineCounts counts = watcher.snapshot();
-        while (!condition.test(counts)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the watcher never saw the records: " + counts);
-            }
-            Thread.sleep(100);
-            counts = watcher.snapshot();
-        }
-        return counts;
+    private static PipelineCounts await(PipelineWatcher watcher, Predicate<PipelineCounts> condition) {
+        return Await.value("the watcher to see the records", Duration.ofSeconds(30), watcher::snapshot, condition);
     }
 
     private static KafkaProducer<byte[], byte[]> producer() {

@@ -42,6 +42,7 @@ import org.bioinstruct.schemas.registry.RegistryCredentials;
 import org.bioinstruct.schemas.registry.RegistryException;
 import org.bioinstruct.schemas.registry.SchemaRegistry;
 import org.bioinstruct.schemas.serde.SerdeConfig;
+import org.bioinstruct.schemas.testkit.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -176,17 +177,16 @@ class SecureKafkaIT {
     }
 
     private static void awaitLine(JvmProcess process, Path log, String line) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(line)) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("registry exited:\n" + Files.readString(log));
-            }
-            Thread.sleep(200);
+        try {
+            Await.until("the registry logs " + line, Duration.ofSeconds(60), Duration.ofMillis(200), () -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("registry exited:\n" + Files.readString(log));
+                }
+                return Files.exists(log) && Files.readString(log).contains(line);
+            });
+        } catch (AssertionError notReady) {
+            throw new IllegalStateException("registry not ready:\n" + Files.readString(log), notReady);
         }
-        throw new IllegalStateException("registry not ready:\n" + Files.readString(log));
     }
 
     private static Optional<InetAddress> nonLoopbackAddress() throws Exception {

@@ -41,11 +41,13 @@ import org.bioinstruct.schemas.avro.TrainingMetric;
 import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.registry.ConfluentSchemaRegistry;
+import org.bioinstruct.schemas.testkit.Await;
 import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.bioinstruct.schemas.topics.TopicSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +60,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * produces anything, with exit code 1 and one line naming topic, subject and the registry's 409; a subject whose
  * newer schema only adds optional fields with defaults lets it start and work.
  */
+@Tag("slow")
 class StageSchemaCheckIT {
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(90);
     private static final Map<String, Schema> VALUE_SCHEMAS = Map.of(
@@ -239,10 +242,8 @@ class StageSchemaCheckIT {
     private static long awaitCommitted(List<String> topics, int expected, JvmProcess stage) throws Exception {
         Instant deadline = Instant.now().plusSeconds(120);
         try (Admin admin = cluster.admin()) {
-            while (!admin.listTopics().names().get().containsAll(topics) && stage.isAlive()
-                    && Instant.now().isBefore(deadline)) {
-                Thread.sleep(200);
-            }
+            Await.until("the stage created " + topics + " or died", Duration.ofSeconds(120), Duration.ofMillis(200),
+                    () -> !stage.isAlive() || admin.listTopics().names().get().containsAll(topics));
         }
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
