@@ -28,8 +28,8 @@ import org.bioinstruct.schemas.config.KafkaClientConfigs;
 import org.bioinstruct.schemas.shards.ShardFile;
 import org.bioinstruct.schemas.stage.LoopSettings;
 import org.bioinstruct.schemas.stage.Outputs;
-import org.bioinstruct.schemas.stage.RecordHandler;
 import org.bioinstruct.schemas.stage.TransactionalLoop;
+import org.bioinstruct.schemas.stage.TransactionalStage;
 import org.bioinstruct.schemas.stage.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * {@code <group>}{@value #SHARDS_GROUP_SUFFIX} in the same transaction as its dead letter: a restart does not
  * dead-letter it again.
  */
-public final class EvaluatorLoop implements RecordHandler<AdapterCheckpoint>, AutoCloseable {
+public final class EvaluatorLoop extends TransactionalStage<AdapterCheckpoint> {
     static final String SHARDS_GROUP_SUFFIX = ".eval-shards";
     private static final Logger LOG = LoggerFactory.getLogger(EvaluatorLoop.class);
 
@@ -58,20 +58,18 @@ public final class EvaluatorLoop implements RecordHandler<AdapterCheckpoint>, Au
     private final Serializer<EvalMetric> metricEncoder;
     /** Per shards partition: manifests below this offset were dealt with (dead-lettered if bad) by an earlier run. */
     private final Map<TopicPartition, Long> deadLetteredBelow = new HashMap<>();
-    private final TransactionalLoop<AdapterCheckpoint> loop;
     private volatile boolean running = true;
     private boolean toldWaiting;
 
     public EvaluatorLoop(EvaluatorSettings settings, CheckpointEvaluator evaluator, List<Suite> benchmarks) {
+        super(loopSettings(settings), settings.topics().checkpoints().valueSerde(settings.serdeConfig()).deserializer(),
+                AdapterCheckpoint.class.getSimpleName());
         this.settings = settings;
         this.evaluator = evaluator;
         this.benchmarks = List.copyOf(benchmarks);
         manifestDecoder = settings.topics().shardsReady().valueSerde(settings.serdeConfig()).deserializer();
         metricEncoder = settings.topics().evalMetrics().valueSerde(settings.serdeConfig()).serializer();
         shards = new KafkaConsumer<>(shardsConsumerConfig(settings));
-        loop = new TransactionalLoop<>(loopSettings(settings),
-                settings.topics().checkpoints().valueSerde(settings.serdeConfig()).deserializer(),
-                AdapterCheckpoint.class.getSimpleName(), this);
     }
 
     /**
@@ -99,20 +97,6 @@ public final class EvaluatorLoop implements RecordHandler<AdapterCheckpoint>, Au
 
     static Map<String, Object> checkpointsConsumerConfig(EvaluatorSettings settings) {
         return TransactionalLoop.consumerConfig(loopSettings(settings));
-    }
-
-    /** Runs until {@link #stop}; Kafka errors other than bad records end it with an exception. */
-    public void run() {
-        loop.run();
-    }
-
-    public void stop(Duration timeout) throws InterruptedException {
-        loop.stop(timeout);
-    }
-
-    /** On SIGTERM, {@link #stop} waiting up to {@code timeout}. */
-    public void stopOnShutdown(Duration timeout) {
-        loop.stopOnShutdown(timeout);
     }
 
     @Override
@@ -233,17 +217,12 @@ public final class EvaluatorLoop implements RecordHandler<AdapterCheckpoint>, Au
         for (EvalMetric m : metrics) {
             outputs.send(topic, Integer.toString(version), metricEncoder, m);
             Object category = m.getCategory() == null ? "all" : m.getCategory();
-            LOG.info("adapter v{} {} {} {}: {} = {} (base {}, gain {}, n={})", version, m.getSuite(), category, m.getTask(),
-                    m.getMetric(), fmt(m.getValue()), fmt(m.getBaseline()), fmt(m.getGain()), m.getN());
+            LOG.info("adapter v{} {} {} {}: {} = {} (base {}, gain {}, n={})", version, m.getSuite(), category,
+                    m.getTask(), m.getMetric(), fmt(m.getValue()), fmt(m.getBaseline()), fmt(m.getGain()), m.getN());
         }
     }
 
     private static String fmt(double value) {
         return String.format("%.4f", value);
-    }
-
-    @Override
-    public void close() {
-        loop.close();
     }
 }

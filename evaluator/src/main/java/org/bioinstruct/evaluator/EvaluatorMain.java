@@ -11,6 +11,7 @@ import org.bioinstruct.evaluator.suite.BenchmarkFormat;
 import org.bioinstruct.evaluator.suite.Suite;
 import org.bioinstruct.model.BaseModel;
 import org.bioinstruct.model.BaseModels;
+import org.bioinstruct.model.TorchDefaults;
 import org.bioinstruct.schemas.config.StageArgs;
 import org.bioinstruct.schemas.topics.OutputSchemaException;
 import org.bioinstruct.schemas.topics.OutputSchemas;
@@ -47,7 +48,7 @@ public final class EvaluatorMain {
             LOG.error(e.getMessage());
             return 1;
         }
-        limitTorchThreads();
+        TorchDefaults.apply();
         List<Suite> benchmarks = new ArrayList<>();
         try {
             settings.benchmarks().forEach((format, file) -> benchmarks.add(format.read(file)));
@@ -69,16 +70,5 @@ public final class EvaluatorMain {
         }
         LOG.info("evaluator stopped");
         return 0;
-    }
-
-    private static void limitTorchThreads() {
-        for (String key : new String[] {"ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads"}) {
-            if (System.getProperty(key) == null) {
-                System.setProperty(key, "1");
-            }
-        }
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
     }
 }

@@ -9,8 +9,8 @@ import org.bioinstruct.evaluator.judge.JudgeSettings;
 import org.bioinstruct.evaluator.suite.BenchmarkFormat;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.config.StageScoped;
 import org.bioinstruct.schemas.config.StageSettings;
-import org.bioinstruct.schemas.topics.TopicCatalogue;
 
 /** The evaluator's configuration, every key validated up front. */
 public record EvaluatorSettings(
@@ -25,7 +25,7 @@ public record EvaluatorSettings(
         boolean skipToNewest,
         Map<BenchmarkFormat, Path> benchmarks,
         Optional<JudgeSettings> judge,
-        long pollMillis) {
+        long pollMillis) implements StageScoped {
 
     public static final String MODEL_DIR = "evaluator.model.dir";
     public static final String MODEL_SEED = "evaluator.model.seed";
@@ -62,30 +62,6 @@ public record EvaluatorSettings(
                 benchmarks(s),
                 JudgeSettings.from(s, env),
                 s.longValue(POLL_MS, 500, 10, 60_000));
-    }
-
-    public String bootstrapServers() {
-        return stage.bootstrapServers();
-    }
-
-    public Map<String, String> serdeConfig() {
-        return stage.serdeConfig();
-    }
-
-    public TopicCatalogue topics() {
-        return stage.topics();
-    }
-
-    public Map<String, String> kafkaOverrides() {
-        return stage.kafkaOverrides();
-    }
-
-    public String runId() {
-        return stage.runId();
-    }
-
-    public Path dataDir() {
-        return stage.requiredDataDir();
     }
 
     private static Map<BenchmarkFormat, Path> benchmarks(Settings s) {

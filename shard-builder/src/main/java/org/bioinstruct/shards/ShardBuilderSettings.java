@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.bioinstruct.schemas.config.CommonKeys;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.config.StageScoped;
 import org.bioinstruct.schemas.config.StageSettings;
 import org.bioinstruct.schemas.split.ShardSelection;
 import org.bioinstruct.schemas.split.SplitAssigner;
@@ -34,7 +35,7 @@ public record ShardBuilderSettings(
         int parallelism,
         String transactionalIdPrefix,
         int transactionTimeoutMs,
-        boolean restore) {
+        boolean restore) implements StageScoped {
 
     public static final String GROUP_ID = "shards.group.id";
     public static final String EVAL_FRACTION = ShardSelection.EVAL_FRACTION;
@@ -95,28 +96,16 @@ public record ShardBuilderSettings(
                 settings.booleanValue(RESTORE, true));
     }
 
-    public String bootstrapServers() {
-        return stage.bootstrapServers();
-    }
-
-    public Map<String, String> serdeConfig() {
-        return stage.serdeConfig();
-    }
-
-    public Map<String, String> kafkaOverrides() {
-        return stage.kafkaOverrides();
-    }
-
     public String acceptedTopic() {
-        return stage.topics().accepted().name();
+        return topics().accepted().name();
     }
 
     public String shardsTopic() {
-        return stage.topics().shardsReady().name();
+        return topics().shardsReady().name();
     }
 
     public String dlqTopic() {
-        return stage.topics().dlq().name();
+        return topics().dlq().name();
     }
 
     /** The checkpoint directory on this machine, when it is a local one (embedded mode resumes from it). */

@@ -54,8 +54,8 @@ public final class FilterApp implements AutoCloseable {
     public FilterApp(FilterSettings settings) {
         this.settings = settings;
         this.config = settings.streamsConfig();
-        this.serdeConfig = settings.stage().serdeConfig();
-        this.topics = settings.stage().topics();
+        this.serdeConfig = settings.serdeConfig();
+        this.topics = settings.topics();
     }
 
     /** Validates everything up front; throws {@link InvalidConfigException} naming the first bad key. */

@@ -10,6 +10,7 @@ import org.bioinstruct.filter.query.QuerySettings;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.KafkaSecurity;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.config.StageScoped;
 import org.bioinstruct.schemas.config.StageSettings;
 
 /** The filter's configuration, every key validated up front; a bad value names its key. */
@@ -25,7 +26,7 @@ public record FilterSettings(
         boolean staticMembership,
         FilterRules rules,
         NearDuplicateSettings nearDuplicates,
-        QuerySettings query) {
+        QuerySettings query) implements StageScoped {
 
     public static final String APPLICATION_ID = "filter.application.id";
     public static final String STATE_DIR = "filter.state.dir";
@@ -68,13 +69,13 @@ public record FilterSettings(
     public Properties streamsConfig() {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stage.bootstrapServers());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
-        props.putAll(KafkaSecurity.clientProperties(stage.kafkaOverrides()));
+        props.putAll(KafkaSecurity.clientProperties(kafkaOverrides()));
         return props;
     }
 

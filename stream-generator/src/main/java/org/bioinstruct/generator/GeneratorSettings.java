@@ -9,8 +9,8 @@ import java.util.Map;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.KafkaClientConfigs;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.config.StageScoped;
 import org.bioinstruct.schemas.config.StageSettings;
-import org.bioinstruct.schemas.topics.TopicCatalogue;
 
 /** The generator's validated configuration; building it fails fast naming the bad key. */
 public record GeneratorSettings(
@@ -20,7 +20,7 @@ public record GeneratorSettings(
         String backend,
         BackendFactory backendFactory,
         double rate,
-        short replicationFactor) {
+        short replicationFactor) implements StageScoped {
 
     public static final String COUNT = "generator.count";
     public static final String SEED = "generator.seed";
@@ -49,26 +49,6 @@ public record GeneratorSettings(
                 backendFactory(backend, seed, settings),
                 settings.doubleValue(RATE, 0, 0, 1_000_000),
                 (short) settings.intValue(REPLICATION_FACTOR, 1, 1, Short.MAX_VALUE));
-    }
-
-    public String bootstrapServers() {
-        return stage.bootstrapServers();
-    }
-
-    public Map<String, String> serdeConfig() {
-        return stage.serdeConfig();
-    }
-
-    public TopicCatalogue topics() {
-        return stage.topics();
-    }
-
-    public Map<String, String> kafkaOverrides() {
-        return stage.kafkaOverrides();
-    }
-
-    public String runId() {
-        return stage.runId();
     }
 
     private static BackendFactory backendFactory(String backend, long seed, Settings settings) {

@@ -17,8 +17,8 @@ import org.bioinstruct.schemas.shards.Example;
 import org.bioinstruct.schemas.shards.ShardFile;
 import org.bioinstruct.schemas.stage.LoopSettings;
 import org.bioinstruct.schemas.stage.Outputs;
-import org.bioinstruct.schemas.stage.RecordHandler;
 import org.bioinstruct.schemas.stage.TransactionalLoop;
+import org.bioinstruct.schemas.stage.TransactionalStage;
 import org.bioinstruct.trainer.adapters.AdapterVersion;
 import org.bioinstruct.trainer.adapters.Lineage;
 import org.bioinstruct.trainer.adapters.ShardRef;
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * an adapter and committing is healed on restart: the manifest comes back, its shard is found in the newest
  * adapter's lineage and that version's metrics (from its trainer_state.json) and checkpoint are published again.
  */
-public final class TrainerLoop implements RecordHandler<ShardManifest>, AutoCloseable {
+public final class TrainerLoop extends TransactionalStage<ShardManifest> {
     private static final Logger LOG = LoggerFactory.getLogger(TrainerLoop.class);
 
     private final TrainerSettings settings;
@@ -42,19 +42,18 @@ public final class TrainerLoop implements RecordHandler<ShardManifest>, AutoClos
     private final TrainingProgress progress;
     private final Serializer<AdapterCheckpoint> checkpoints;
     private final Serializer<TrainingMetric> metrics;
-    private final TransactionalLoop<ShardManifest> loop;
 
     public TrainerLoop(TrainerSettings settings, ShardTrainer trainer) {
+        super(loopSettings(settings), settings.topics().shardsReady().valueSerde(settings.serdeConfig()).deserializer(),
+                ShardManifest.class.getSimpleName());
         this.settings = settings;
         this.trainer = trainer;
         this.progress = new TrainingProgress(System.err, settings.metricsEvery());
         this.checkpoints = settings.topics().checkpoints().valueSerde(settings.serdeConfig()).serializer();
         this.metrics = settings.topics().trainingMetrics().valueSerde(settings.serdeConfig()).serializer();
-        this.loop = new TransactionalLoop<>(loopSettings(settings),
-                settings.topics().shardsReady().valueSerde(settings.serdeConfig()).deserializer(),
-                ShardManifest.class.getSimpleName(), this);
     }
 
+    /** Static membership (one trainer per group, by design): a restarted trainer takes over its partition at once. */
     static LoopSettings loopSettings(TrainerSettings s) {
         return new LoopSettings("trainer", s.bootstrapServers(), s.kafkaOverrides(), s.groupId(), s.transactionalId(),
                 s.topics().shardsReady().name(), s.topics().dlq().name(), Duration.ofMillis(s.pollMillis()),
@@ -64,30 +63,6 @@ public final class TrainerLoop implements RecordHandler<ShardManifest>, AutoClos
                         // training a shard happens between two polls; on a real model it can take a while
                         ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofHours(1).toMillis()),
                 false);
-    }
-
-    /** Static membership (one trainer per group, by design): a restarted trainer takes over its partition at once. */
-    static Map<String, Object> consumerConfig(TrainerSettings s) {
-        return TransactionalLoop.consumerConfig(loopSettings(s));
-    }
-
-    static Map<String, Object> producerConfig(TrainerSettings s) {
-        return TransactionalLoop.producerConfig(loopSettings(s));
-    }
-
-    /** Runs until {@link #stop}; Kafka errors other than bad records end it with an exception. */
-    public void run() {
-        loop.run();
-    }
-
-    /** Asks the loop to finish the manifest in hand and return; waits up to {@code timeout} for it to close. */
-    public void stop(Duration timeout) throws InterruptedException {
-        loop.stop(timeout);
-    }
-
-    /** On SIGTERM, {@link #stop} waiting up to {@code timeout}. */
-    public void stopOnShutdown(Duration timeout) {
-        loop.stopOnShutdown(timeout);
     }
 
     @Override
@@ -187,10 +162,5 @@ public final class TrainerLoop implements RecordHandler<ShardManifest>, AutoClos
         AdapterCheckpoint checkpoint = Checkpoints.of(version);
         outputs.send(settings.topics().checkpoints().name(), Integer.toString(version.version()), checkpoints,
                 checkpoint);
-    }
-
-    @Override
-    public void close() {
-        loop.close();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import ai.djl.engine.Engine;
 import org.bioinstruct.model.BaseModel;
 import org.bioinstruct.model.BaseModels;
+import org.bioinstruct.model.TorchDefaults;
 import org.bioinstruct.schemas.config.StageArgs;
 import org.bioinstruct.schemas.topics.OutputSchemaException;
 import org.bioinstruct.schemas.topics.OutputSchemas;
@@ -46,7 +47,7 @@ public final class TrainerMain {
             LOG.error(e.getMessage());
             return 1;
         }
-        limitTorchThreads();
+        TorchDefaults.apply();
         BaseModel base = BaseModels.createOrLoad(settings.modelDir(), settings.seed());
         LOG.info("base model {} ({} layers, hidden {}) on {}", base.dir(), base.config().numHiddenLayers(),
                 base.config().hiddenSize(), Engine.getInstance().defaultDevice());
@@ -68,17 +69,5 @@ public final class TrainerMain {
         }
         LOG.info("trainer stopped");
         return 0;
-    }
-
-    /** The embedded stack shares few cores between many processes: one torch thread unless told otherwise. */
-    static void limitTorchThreads() {
-        for (String key : new String[] {"ai.djl.pytorch.num_threads", "ai.djl.pytorch.num_interop_threads"}) {
-            if (System.getProperty(key) == null) {
-                System.setProperty(key, "1");
-            }
-        }
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
     }
 }

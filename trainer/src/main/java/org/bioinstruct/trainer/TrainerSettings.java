@@ -3,12 +3,11 @@ package org.bioinstruct.trainer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.bioinstruct.model.lora.LoraSpec;
 import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
+import org.bioinstruct.schemas.config.StageScoped;
 import org.bioinstruct.schemas.config.StageSettings;
-import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.bioinstruct.trainer.training.AdamW;
 import org.bioinstruct.trainer.training.LearningRateSchedule;
 import org.bioinstruct.trainer.training.TrainingOptions;
@@ -24,7 +23,7 @@ public record TrainerSettings(
         int metricsEvery,
         long pollMillis,
         LoraSpec lora,
-        TrainingOptions training) {
+        TrainingOptions training) implements StageScoped {
 
     public static final String MODEL_DIR = "trainer.model.dir";
     public static final String ADAPTERS_DIR = "trainer.adapters.dir";
@@ -69,30 +68,6 @@ public record TrainerSettings(
                 s.longValue(POLL_MS, 500, 10, 60_000),
                 lora(s),
                 training(s));
-    }
-
-    public String bootstrapServers() {
-        return stage.bootstrapServers();
-    }
-
-    public Map<String, String> serdeConfig() {
-        return stage.serdeConfig();
-    }
-
-    public TopicCatalogue topics() {
-        return stage.topics();
-    }
-
-    public Map<String, String> kafkaOverrides() {
-        return stage.kafkaOverrides();
-    }
-
-    public String runId() {
-        return stage.runId();
-    }
-
-    public Path dataDir() {
-        return stage.requiredDataDir();
     }
 
     private static TrainingOptions training(Settings s) {

@@ -1,32 +1,25 @@
 package org.bioinstruct.schemas.flink;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.bioinstruct.schemas.serde.SerdeConfig;
 import org.bioinstruct.schemas.serde.AvroDeserializer;
 
 /** Flink side of {@link AvroDeserializer}. Throws Kafka's SerializationException on bad bytes. */
-public final class AvroFlinkDeserializationSchema<T extends SpecificRecord> implements DeserializationSchema<T> {
+public final class AvroFlinkDeserializationSchema<T extends SpecificRecord> extends AvroFlinkSchema<T>
+        implements DeserializationSchema<T> {
     private static final long serialVersionUID = 1L;
 
-    private final Class<T> type;
-    /** A serializable copy of the serde config ({@link SerdeConfig#of}). */
-    private final HashMap<String, String> serdeConfig;
-    private final String topic;
     private transient AvroDeserializer<T> deserializer;
 
     public AvroFlinkDeserializationSchema(Class<T> type, Map<String, String> serdeConfig, String topic) {
-        this.type = type;
-        this.serdeConfig = new HashMap<>(serdeConfig);
-        this.topic = topic;
+        super(type, serdeConfig, topic);
     }
 
     @Override
     public void open(InitializationContext context) {
-        deserializer = new AvroDeserializer<>(type, SerdeConfig.registry(serdeConfig));
+        deserializer = new AvroDeserializer<>(type, registry());
     }
 
     @Override

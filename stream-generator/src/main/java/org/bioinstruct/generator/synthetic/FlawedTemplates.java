@@ -1,5 +1,7 @@
 package org.bioinstruct.generator.synthetic;
 
+import static org.bioinstruct.generator.synthetic.Text.capitalize;
+
 import org.bioinstruct.generator.CandidateTask;
 import org.bioinstruct.generator.ContentKey;
 import org.bioinstruct.generator.GenerationBackend;
@@ -61,9 +63,5 @@ final class FlawedTemplates {
                     return new CandidateTask("Rewrite the following sentence in plain language for a patient.",
                             sentence, sentence, Category.GEN);
                 }));
-    }
-
-    private static String capitalize(String s) {
-        return Text.capitalize(s);
     }
 }

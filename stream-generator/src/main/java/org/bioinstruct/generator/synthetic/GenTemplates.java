@@ -2,6 +2,7 @@ package org.bioinstruct.generator.synthetic;
 
 import static org.bioinstruct.generator.synthetic.Text.article;
 import static org.bioinstruct.generator.synthetic.Text.capitalize;
+import static org.bioinstruct.generator.synthetic.Text.fill;
 
 import java.util.List;
 import org.bioinstruct.generator.CandidateTask;
@@ -136,7 +137,7 @@ final class GenTemplates {
         String explanation = "The " + t.shortName() + " (" + t.fullName() + ") test measures " + t.measures()
                 + " and is used to " + t.purpose() + ". Your result of " + t.withUnit(value) + " " + comparison
                 + " the reference range of " + t.referenceRange() + ".";
-        return task(format(p.one(LAB_EXPLAIN), t.shortName()), Clinic.note(p, pt, result), explanation);
+        return task(fill(p.one(LAB_EXPLAIN), t.shortName()), Clinic.note(p, pt, result), explanation);
     }
 
     static CandidateTask explainGeneFinding(Pick p) {
@@ -163,7 +164,7 @@ final class GenTemplates {
         String explanation = "The " + g.symbol() + " gene (" + g.fullName() + ") lies on chromosome "
                 + g.chromosome() + ", and pathogenic variants in it cause " + g.disease() + ". The " + variant
                 + " finding in this report should be interpreted in light of " + g.disease() + ".";
-        return task(format(p.one(GENE_EXPLAIN), g.symbol()), report, explanation);
+        return task(fill(p.one(GENE_EXPLAIN), g.symbol()), report, explanation);
     }
 
     static CandidateTask patientEducation(Pick p) {
@@ -249,10 +250,6 @@ final class GenTemplates {
     /** Plural of a drug class, e.g. "beta blockers", "nonsteroidal anti-inflammatory drugs". */
     static String plural(String drugClass) {
         return drugClass.endsWith("s") ? drugClass : drugClass + "s";
-    }
-
-    private static String format(String template, String value) {
-        return template.replace("%s", value);
     }
 
     private static TaskTemplate gen(java.util.function.Function<Pick, CandidateTask> body) {

@@ -2,6 +2,7 @@ package org.bioinstruct.generator.synthetic;
 
 import static org.bioinstruct.generator.synthetic.Text.article;
 import static org.bioinstruct.generator.synthetic.Text.capitalize;
+import static org.bioinstruct.generator.synthetic.Text.fill;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -135,7 +136,7 @@ final class QaTemplates {
             return layQuestion(p, d, LAY_CLASS, capitalize(d.name()) + " is " + article(d.drugClass()) + ".");
         }
         Patient pt = Patient.random(p);
-        return task(format(p.one(DRUG_CLASS), d.name()), Clinic.note(p, pt, Clinic.medication(p, pt, d)),
+        return task(fill(p.one(DRUG_CLASS), d.name()), Clinic.note(p, pt, Clinic.medication(p, pt, d)),
                 d.drugClass());
     }
 
@@ -146,13 +147,13 @@ final class QaTemplates {
                     capitalize(d.name()) + " is commonly prescribed for " + d.indication() + ".");
         }
         Patient pt = Patient.random(p);
-        return task(format(p.one(DRUG_INDICATION), d.name()), Clinic.note(p, pt, Clinic.medication(p, pt, d)),
+        return task(fill(p.one(DRUG_INDICATION), d.name()), Clinic.note(p, pt, Clinic.medication(p, pt, d)),
                 d.indication());
     }
 
     private static CandidateTask layQuestion(Pick p, Drug d, List<String> questions, String answer) {
         String question = Clinic.layOpening(p, p.between(18, 90)) + " " + Clinic.layPrescription(p, d) + " "
-                + format(p.one(questions), d.name());
+                + fill(p.one(questions), d.name());
         return task(p.one(LAY_ANSWER), question, answer);
     }
 
@@ -167,18 +168,18 @@ final class QaTemplates {
                         + " was diagnosed with " + g.disease() + ".",
                 "The family history includes " + g.disease() + " in " + pt.possessive().toLowerCase(Locale.ROOT)
                         + " " + relative + ", diagnosed " + p.between(2, 30) + " years ago."));
-        return task(format(p.one(GENE_FOR_DISEASE), g.disease()), Clinic.note(p, pt, reason), g.symbol());
+        return task(fill(p.one(GENE_FOR_DISEASE), g.disease()), Clinic.note(p, pt, reason), g.symbol());
     }
 
     static CandidateTask geneChromosome(Pick p) {
         Gene g = p.one(Lexicon.GENES);
-        return task(format(p.one(GENE_CHROMOSOME), g.symbol()), Studies.passage(p, geneFinding(p, g)),
+        return task(fill(p.one(GENE_CHROMOSOME), g.symbol()), Studies.passage(p, geneFinding(p, g)),
                 "chromosome " + g.chromosome());
     }
 
     static CandidateTask geneFullName(Pick p) {
         Gene g = p.one(Lexicon.GENES);
-        return task(format(p.one(GENE_NAME), g.symbol()), Studies.passage(p, geneFinding(p, g)), g.fullName());
+        return task(fill(p.one(GENE_NAME), g.symbol()), Studies.passage(p, geneFinding(p, g)), g.fullName());
     }
 
     /** A sentence reporting variants in the gene, without naming its disorder or chromosome. */
@@ -196,7 +197,7 @@ final class QaTemplates {
         LabTest t = p.one(Lexicon.LAB_TESTS);
         Patient pt = Patient.random(p);
         String result = labResult(p, t);
-        return task(format(p.one(LAB_MEASURES), t.shortName()), Clinic.note(p, pt, result), t.measures());
+        return task(fill(p.one(LAB_MEASURES), t.shortName()), Clinic.note(p, pt, result), t.measures());
     }
 
     static String labResult(Pick p, LabTest t) {
@@ -215,7 +216,7 @@ final class QaTemplates {
         Patient pt = Patient.random(p);
         String need = p.one(List.of("The team wants to " + t.purpose() + ".", "The next step is to " + t.purpose()
                 + ".", "The clinician needs a test to " + t.purpose() + "."));
-        return task(format(p.one(LAB_FOR_PURPOSE), t.purpose()), Clinic.note(p, pt, need), t.shortName());
+        return task(fill(p.one(LAB_FOR_PURPOSE), t.purpose()), Clinic.note(p, pt, need), t.shortName());
     }
 
     static CandidateTask drugClassChoice(Pick p) {
@@ -261,7 +262,7 @@ final class QaTemplates {
             case "low" -> "below";
             default -> "within";
         };
-        return task(format(p.one(INTERPRET), t.shortName()), Clinic.note(p, pt, "Result: " + line + "."),
+        return task(fill(p.one(INTERPRET), t.shortName()), Clinic.note(p, pt, "Result: " + line + "."),
                 capitalize(verdict) + ": " + t.withUnit(value) + " is " + relation + " the reference range of "
                         + t.referenceRange() + ".");
     }
@@ -288,10 +289,6 @@ final class QaTemplates {
 
     private static String withClass(String template, String drugClass) {
         return template.replace("{a class}", article(drugClass)).replace("{class}", drugClass);
-    }
-
-    private static String format(String template, String value) {
-        return template.replace("%s", value);
     }
 
     private static TaskTemplate qa(java.util.function.Function<Pick, CandidateTask> body) {

@@ -1,8 +1,5 @@
 package org.bioinstruct.generator.synthetic;
 
-import org.bioinstruct.generator.CandidateTask;
-import org.bioinstruct.generator.ContentKey;
-import org.bioinstruct.generator.GenerationBackend;
 import java.util.List;
 
 /** Small English helpers for filling templates. */
@@ -24,6 +21,11 @@ final class Text {
 
     static String commaList(List<String> items) {
         return String.join(", ", items);
+    }
+
+    /** The template with every {@code %s} replaced by {@code value}. */
+    static String fill(String template, String value) {
+        return template.replace("%s", value);
     }
 
     static String article(String noun) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.bioinstruct.infra.process.JvmProcess;
 import org.bioinstruct.infra.process.ProjectLayout;
 import org.bioinstruct.infra.stage.Stage.Tool;
 import picocli.CommandLine.Command;
@@ -81,10 +82,9 @@ final class CreateBaseModelCommand implements Callable<Integer> {
 
     /** One torch thread, as the stages use: on a few shared cores more threads make pre-training many times slower. */
     private static int java(Tool tool, List<String> arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
-                "-Dai.djl.pytorch.num_interop_threads=1", "-cp", ProjectLayout.detect().classpath(tool.stage().module()), tool.mainClass()));
-        command.addAll(arguments);
-        return new ProcessBuilder(command).inheritIO().start().waitFor();
+        List<String> jvmArgs = List.of("-Xmx2g", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
+                "-Dai.djl.pytorch.num_interop_threads=1");
+        return new ProcessBuilder(JvmProcess.command(ProjectLayout.detect().classpath(tool.stage().module()), jvmArgs,
+                tool.mainClass(), arguments)).inheritIO().start().waitFor();
     }
 }

@@ -26,27 +26,40 @@ final class DlqCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    @Command(name = "inspect", mixinStandardHelpOptions = true,
-            description = "Prints DLQ records: source topic/partition/offset, failing stage, error class and message.")
-    static final class Inspect implements Callable<Integer> {
+    /** Which DLQ records a subcommand works on: the cluster's DLQ topic, narrowed by {@code --filter}. */
+    static final class Selection {
         @Mixin
         ClusterOptions cluster;
-
-        @Option(names = "--limit", defaultValue = "20", description = "At most this many records (default: ${DEFAULT-VALUE}).")
-        int limit;
 
         @Option(names = "--filter", paramLabel = "KEY=VALUE",
                 description = "stage=, source-topic=, error-class= or error-contains=; repeat to combine.")
         List<String> filters = new ArrayList<>();
 
+        String topic(Settings settings) {
+            return TopicCatalogue.from(settings).dlq().name();
+        }
+
+        List<DlqRecord> read(Settings settings, int limit) {
+            return DlqReader.read(ClusterOptions.bootstrapServers(settings), ClusterOptions.kafkaOverrides(settings),
+                    topic(settings), DlqFilter.parse(filters), limit);
+        }
+    }
+
+    @Command(name = "inspect", mixinStandardHelpOptions = true,
+            description = "Prints DLQ records: source topic/partition/offset, failing stage, error class and message.")
+    static final class Inspect implements Callable<Integer> {
+        @Mixin
+        Selection selection;
+
+        @Option(names = "--limit", defaultValue = "20", description = "At most this many records (default: ${DEFAULT-VALUE}).")
+        int limit;
+
         @Override
         public Integer call() {
-            Settings settings = cluster.settings();
-            String topic = TopicCatalogue.from(settings).dlq().name();
-            List<DlqRecord> records = DlqReader.read(ClusterOptions.bootstrapServers(settings),
-                    ClusterOptions.kafkaOverrides(settings), topic, DlqFilter.parse(filters), limit);
+            Settings settings = selection.cluster.settings();
+            List<DlqRecord> records = selection.read(settings, limit);
             records.forEach(r -> System.out.println(r.describe()));
-            System.out.println(records.size() + " record(s) shown from " + topic);
+            System.out.println(records.size() + " record(s) shown from " + selection.topic(settings));
             return 0;
         }
     }
@@ -55,28 +68,21 @@ final class DlqCommand implements Runnable {
             description = "Re-publishes DLQ records' original bytes to their source topic (or --to) in one transaction.")
     static final class Replay implements Callable<Integer> {
         @Mixin
-        ClusterOptions cluster;
+        Selection selection;
 
         @Option(names = "--to", paramLabel = "TOPIC", description = "Target topic (default: each record's source topic).")
         String to;
-
-        @Option(names = "--filter", paramLabel = "KEY=VALUE",
-                description = "stage=, source-topic=, error-class= or error-contains=; repeat to combine.")
-        List<String> filters = new ArrayList<>();
 
         @Option(names = "--limit", defaultValue = "2147483647", description = "At most this many records.")
         int limit;
 
         @Override
         public Integer call() {
-            Settings settings = cluster.settings();
-            String bootstrap = ClusterOptions.bootstrapServers(settings);
-            String topic = TopicCatalogue.from(settings).dlq().name();
-            List<DlqRecord> records = DlqReader.read(bootstrap, ClusterOptions.kafkaOverrides(settings), topic,
-                    DlqFilter.parse(filters), limit);
-            int replayed = DlqReplay.replay(bootstrap, ClusterOptions.kafkaOverrides(settings), records,
-                    Optional.ofNullable(to));
-            System.out.println("replayed " + replayed + " record(s) from " + topic + " to "
+            Settings settings = selection.cluster.settings();
+            List<DlqRecord> records = selection.read(settings, limit);
+            int replayed = DlqReplay.replay(ClusterOptions.bootstrapServers(settings),
+                    ClusterOptions.kafkaOverrides(settings), records, Optional.ofNullable(to));
+            System.out.println("replayed " + replayed + " record(s) from " + selection.topic(settings) + " to "
                     + (to != null ? to : "their source topics") + " (header " + DlqReplay.REPLAYED_FROM + ")");
             return 0;
         }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.bioinstruct.infra.process.JvmProcess;
 import org.bioinstruct.infra.process.ProjectLayout;
 import org.bioinstruct.infra.stage.Stage.Tool;
 import picocli.CommandLine.Command;
@@ -33,14 +34,12 @@ final class FilterCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Tool tool = Tool.BATCH_FILTER;
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xmx2g", "-XX:+UseParallelGC", "-cp", ProjectLayout.detect().classpath(tool.stage().module()),
-                tool.mainClass()));
-        command.add("batch.input=" + input.toAbsolutePath());
-        command.add("batch.accepted=" + accepted.toAbsolutePath());
-        command.add("batch.rejected=" + rejected.toAbsolutePath());
-        settings.forEach((key, value) -> command.add(key + "=" + value));
-        return new ProcessBuilder(command).inheritIO().start().waitFor();
+        List<String> args = new ArrayList<>();
+        args.add("batch.input=" + input.toAbsolutePath());
+        args.add("batch.accepted=" + accepted.toAbsolutePath());
+        args.add("batch.rejected=" + rejected.toAbsolutePath());
+        settings.forEach((key, value) -> args.add(key + "=" + value));
+        return new ProcessBuilder(JvmProcess.command(ProjectLayout.detect().classpath(tool.stage().module()),
+                List.of("-Xmx2g", "-XX:+UseParallelGC"), tool.mainClass(), args)).inheritIO().start().waitFor();
     }
 }

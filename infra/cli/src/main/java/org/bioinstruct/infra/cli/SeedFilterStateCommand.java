@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.bioinstruct.infra.process.JvmProcess;
 import org.bioinstruct.infra.process.ProjectLayout;
 import org.bioinstruct.infra.stack.StackState;
 import org.bioinstruct.infra.stage.Stage;
@@ -45,10 +46,8 @@ final class SeedFilterStateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProjectLayout layout = ProjectLayout.detect();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", layout.classpath(SEEDER.stage().module()), SEEDER.mainClass()));
-        command.addAll(settingsArgs(layout));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(JvmProcess.command(layout.classpath(SEEDER.stage().module()), List.of(),
+                SEEDER.mainClass(), settingsArgs(layout))).redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             out.lines().forEach(spec.commandLine().getOut()::println);
         }

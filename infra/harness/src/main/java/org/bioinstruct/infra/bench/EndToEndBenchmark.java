@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bioinstruct.infra.pipeline.PipelineRun;
 import org.bioinstruct.infra.pipeline.PipelineSettings;
 import org.bioinstruct.infra.process.JvmProcess;
@@ -28,8 +27,6 @@ import org.bioinstruct.schemas.avro.EvalMetric;
  * With {@code training} off only the data path (generator -> filter -> shard-builder) runs.
  */
 public final class EndToEndBenchmark {
-    private static final Pattern GENERATOR_DONE =
-            Pattern.compile("done: (\\d+) records sent to \\S+ in [\\d.]+ s \\(([\\d.]+) records/s, ([\\d.]+) bytes/record\\)");
     /** Fewer records than this measure the tools' start-up rather than their rate. */
     static final long MIN_BASELINE_RECORDS = 200_000;
     static final long LARGE_HEAPS_ABOVE = 200_000;
@@ -73,7 +70,7 @@ public final class EndToEndBenchmark {
                 awaitThat(run, flow, EndToEndBenchmark::trainedAndEvaluated, "training side", started, timeout);
             }
             EndToEndResult.Cpu cpu = pipelineCpu(rss, generator, run.processes(), stackCpuAtStart);
-            Matcher done = lastMatch(GENERATOR_DONE, generator.log());
+            Matcher done = LogTail.lastMatch(GeneratorBenchmark.GENERATOR_DONE, generator.log(), 400);
             EndToEndResult.Flow figures = flow.read(f -> EndToEndResult.Flow.of(f, count));
             run.stopStages();
             out.println("pipeline done; running ProducerPerformance and ConsumerPerformance on the same broker");
@@ -155,19 +152,5 @@ public final class EndToEndBenchmark {
             table.put(name, new long[] {peak, curve[0], curve[1], curve[2], curve[3], rss.sampleCount(name)});
         });
         return table;
-    }
-
-    private static Matcher lastMatch(Pattern pattern, Path log) {
-        Matcher found = null;
-        for (String line : LogTail.of(log, 400).split("\\R")) {
-            Matcher m = pattern.matcher(line);
-            if (m.find()) {
-                found = m;
-            }
-        }
-        if (found == null) {
-            throw new IllegalStateException("no line matching " + pattern + " in " + log);
-        }
-        return found;
     }
 }

@@ -9,15 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.bioinstruct.infra.ops.TopicFollower;
+import org.bioinstruct.infra.pipeline.PipelineDecoders;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.AdapterCheckpoint;
 import org.bioinstruct.schemas.avro.EvalMetric;
-import org.bioinstruct.schemas.avro.RejectedInstruction;
 import org.bioinstruct.schemas.avro.ShardManifest;
 import org.bioinstruct.schemas.avro.Split;
-import org.bioinstruct.schemas.serde.SerdeConfig;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 
 /**
@@ -30,11 +28,7 @@ import org.bioinstruct.schemas.topics.TopicCatalogue;
  */
 final class FlowRecorder implements AutoCloseable {
     private final TopicCatalogue topics;
-    private final Deserializer<AcceptedInstruction> acceptedReader;
-    private final Deserializer<RejectedInstruction> rejectedReader;
-    private final Deserializer<ShardManifest> shardReader;
-    private final Deserializer<AdapterCheckpoint> checkpointReader;
-    private final Deserializer<EvalMetric> evalReader;
+    private final PipelineDecoders decoders;
     private final TopicFollower follower;
 
     final LongSamples generatedToAccepted = new LongSamples();
@@ -74,12 +68,7 @@ final class FlowRecorder implements AutoCloseable {
 
     FlowRecorder(TopicCatalogue topics, String bootstrapServers, String registryUrl) {
         this.topics = topics;
-        Map<String, String> serde = Map.of(SerdeConfig.REGISTRY_URL, registryUrl);
-        this.acceptedReader = topics.accepted().valueSerde(serde).deserializer();
-        this.rejectedReader = topics.rejected().valueSerde(serde).deserializer();
-        this.shardReader = topics.shardsReady().valueSerde(serde).deserializer();
-        this.checkpointReader = topics.checkpoints().valueSerde(serde).deserializer();
-        this.evalReader = topics.evalMetrics().valueSerde(serde).deserializer();
+        this.decoders = PipelineDecoders.of(topics, registryUrl);
         this.follower = new TopicFollower("flow-recorder", bootstrapServers, List.of(topics.raw().name(),
                 topics.accepted().name(), topics.rejected().name(), topics.dlq().name(), topics.shardsReady().name(),
                 topics.checkpoints().name(), topics.evalMetrics().name()), 2000, Duration.ofMillis(200), this,
@@ -91,18 +80,18 @@ final class FlowRecorder implements AutoCloseable {
         if (topic.equals(topics.raw().name())) {
             raw.add(record.timestamp());
         } else if (topic.equals(topics.accepted().name())) {
-            onAccepted(acceptedReader.deserialize(topic, record.value()));
+            onAccepted(decoders.accepted().deserialize(topic, record.value()));
         } else if (topic.equals(topics.rejected().name())) {
             rejected++;
-            outcomes.add(rejectedReader.deserialize(topic, record.value()).getRejectedAt().toEpochMilli());
+            outcomes.add(decoders.rejected().deserialize(topic, record.value()).getRejectedAt().toEpochMilli());
         } else if (topic.equals(topics.dlq().name())) {
             deadLettered++;
         } else if (topic.equals(topics.shardsReady().name())) {
-            onManifest(shardReader.deserialize(topic, record.value()), seenAt);
+            onManifest(decoders.shards().deserialize(topic, record.value()), seenAt);
         } else if (topic.equals(topics.checkpoints().name())) {
-            checkpoints.add(checkpointReader.deserialize(topic, record.value()));
+            checkpoints.add(decoders.checkpoints().deserialize(topic, record.value()));
         } else if (topic.equals(topics.evalMetrics().name())) {
-            evalMetrics.add(evalReader.deserialize(topic, record.value()));
+            evalMetrics.add(decoders.evalMetrics().deserialize(topic, record.value()));
         }
     }
 

@@ -27,7 +27,8 @@ import org.bioinstruct.schemas.topics.TopicCatalogue;
  * same fresh local broker, runs alternating, medians compared.
  */
 public final class GeneratorBenchmark {
-    private static final Pattern GENERATOR_DONE =
+    /** The generator's last log line: records sent, records/s, bytes/record. */
+    static final Pattern GENERATOR_DONE =
             Pattern.compile("done: (\\d+) records sent to \\S+ in [\\d.]+ s \\(([\\d.]+) records/s, ([\\d.]+) bytes/record\\)");
     private static final Pattern PERF_DONE = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec");
     private static final int PARTITIONS = 4;
@@ -99,7 +100,7 @@ public final class GeneratorBenchmark {
                 "generator.seed", Integer.toString(run));
         try (JvmProcess generator = new StageLauncher(layout, dataDir).start(Stage.GENERATOR, settings)) {
             requireSuccess(generator, generator.waitFor(RUN_LIMIT));
-            Matcher done = lastMatch(GENERATOR_DONE, generator.log());
+            Matcher done = LogTail.lastMatch(GENERATOR_DONE, generator.log(), 200);
             return new double[] {Double.parseDouble(done.group(2)), Double.parseDouble(done.group(3))};
         }
     }
@@ -118,7 +119,7 @@ public final class GeneratorBenchmark {
                 Stage.GENERATOR.jvmArgs(), "org.apache.kafka.tools.ProducerPerformance", args,
                 dataDir.resolve("logs").resolve("producer-performance-" + run + ".log"))) {
             requireSuccess(perf, perf.waitFor(RUN_LIMIT));
-            return Double.parseDouble(lastMatch(PERF_DONE, perf.log()).group(2));
+            return Double.parseDouble(LogTail.lastMatch(PERF_DONE, perf.log(), 200).group(2));
         }
     }
 
@@ -126,20 +127,6 @@ public final class GeneratorBenchmark {
         if (exit != 0) {
             throw new IllegalStateException(process.name() + " exited with " + exit + ":\n" + process.logTail(20));
         }
-    }
-
-    private static Matcher lastMatch(Pattern pattern, Path log) {
-        Matcher found = null;
-        for (String line : LogTail.of(log, 200).split("\\R")) {
-            Matcher m = pattern.matcher(line);
-            if (m.find()) {
-                found = m;
-            }
-        }
-        if (found == null) {
-            throw new IllegalStateException("no result line matching " + pattern + " in " + log);
-        }
-        return found;
     }
 
     static double median(List<Double> values) {

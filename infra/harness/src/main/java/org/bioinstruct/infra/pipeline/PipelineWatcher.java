@@ -7,14 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.bioinstruct.infra.ops.TopicFollower;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.AdapterCheckpoint;
 import org.bioinstruct.schemas.avro.EvalMetric;
-import org.bioinstruct.schemas.avro.RejectedInstruction;
 import org.bioinstruct.schemas.avro.ShardManifest;
-import org.bioinstruct.schemas.serde.SerdeConfig;
 import org.bioinstruct.schemas.split.ShardSelection;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 
@@ -27,11 +24,7 @@ import org.bioinstruct.schemas.topics.TopicCatalogue;
 public final class PipelineWatcher implements AutoCloseable {
     private final TopicCatalogue catalogue;
     private final ShardSelection selection;
-    private final Deserializer<AcceptedInstruction> acceptedReader;
-    private final Deserializer<RejectedInstruction> rejectedReader;
-    private final Deserializer<ShardManifest> shardReader;
-    private final Deserializer<AdapterCheckpoint> checkpointReader;
-    private final Deserializer<EvalMetric> evalReader;
+    private final PipelineDecoders decoders;
     private final TopicFollower follower;
 
     private long generated;
@@ -49,12 +42,7 @@ public final class PipelineWatcher implements AutoCloseable {
                            String registryUrl) {
         this.catalogue = catalogue;
         this.selection = selection;
-        Map<String, String> serdeConfig = Map.of(SerdeConfig.REGISTRY_URL, registryUrl);
-        this.acceptedReader = catalogue.accepted().valueSerde(serdeConfig).deserializer();
-        this.rejectedReader = catalogue.rejected().valueSerde(serdeConfig).deserializer();
-        this.shardReader = catalogue.shardsReady().valueSerde(serdeConfig).deserializer();
-        this.checkpointReader = catalogue.checkpoints().valueSerde(serdeConfig).deserializer();
-        this.evalReader = catalogue.evalMetrics().valueSerde(serdeConfig).deserializer();
+        this.decoders = PipelineDecoders.of(catalogue, registryUrl);
         this.follower = new TopicFollower("pipeline-watcher", bootstrapServers,
                 catalogue.all().stream().map(spec -> spec.name()).toList(), 500, Duration.ofMillis(500), this,
                 (record, seenAt) -> apply(record));
@@ -70,19 +58,19 @@ public final class PipelineWatcher implements AutoCloseable {
                 acceptedOutsideSelection++;
             }
         } else if (topic.equals(catalogue.rejected().name())) {
-            rejectedByReason.merge(rejectedReader.deserialize(topic, record.value()).getReason(), 1L, Long::sum);
+            rejectedByReason.merge(decoders.rejected().deserialize(topic, record.value()).getReason(), 1L, Long::sum);
         } else if (topic.equals(catalogue.dlq().name())) {
             deadLettered++;
         } else if (topic.equals(catalogue.shardsReady().name())) {
-            ShardManifest manifest = shardReader.deserialize(topic, record.value());
+            ShardManifest manifest = decoders.shards().deserialize(topic, record.value());
             shards.put(manifest.getShardId(), manifest);
         } else if (topic.equals(catalogue.checkpoints().name())) {
-            AdapterCheckpoint checkpoint = checkpointReader.deserialize(topic, record.value());
+            AdapterCheckpoint checkpoint = decoders.checkpoints().deserialize(topic, record.value());
             checkpoints.put(checkpoint.getAdapterVersion(), checkpoint);
         } else if (topic.equals(catalogue.trainingMetrics().name())) {
             trainingMetrics++;
         } else if (topic.equals(catalogue.evalMetrics().name())) {
-            evalMetrics.add(evalReader.deserialize(topic, record.value()));
+            evalMetrics.add(decoders.evalMetrics().deserialize(topic, record.value()));
         }
     }
 
@@ -93,7 +81,7 @@ public final class PipelineWatcher implements AutoCloseable {
     private boolean outsideSelection(String topic, byte[] value) {
         AcceptedInstruction instruction;
         try {
-            instruction = acceptedReader.deserialize(topic, value);
+            instruction = decoders.accepted().deserialize(topic, value);
         } catch (RuntimeException e) {
             return false;
         }

@@ -36,16 +36,9 @@ public final class JvmProcess implements AutoCloseable {
     /** As {@link #start(String, String, List, String, List, Path)}, with these environment variables added. */
     public static JvmProcess start(String name, String classpath, List<String> jvmArgs, String mainClass,
                                    List<String> args, Path log, Map<String, String> environment) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmArgs);
-        command.add("-cp");
-        command.add(classpath);
-        command.add(mainClass);
-        command.addAll(args);
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command);
+            ProcessBuilder builder = new ProcessBuilder(command(classpath, jvmArgs, mainClass, args));
             builder.environment().putAll(environment);
             Process process = builder
                     .redirectErrorStream(true)
@@ -55,6 +48,18 @@ public final class JvmProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
+    }
+
+    /** {@code java [jvmArgs] -cp classpath mainClass [args]}, with this JVM's own java binary. */
+    public static List<String> command(String classpath, List<String> jvmArgs, String mainClass, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(classpath);
+        command.add(mainClass);
+        command.addAll(args);
+        return command;
     }
 
     public String name() {

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -47,12 +48,9 @@ public final class StageLauncher {
     /** The command line that runs the stage in the foreground (for {@code bioinstruct run}), with {@link #environment}. */
     public List<String> foregroundCommand(Stage stage, Map<String, String> settings, List<String> extraArgs) {
         Path config = writeConfig(stage, settings);
-        List<String> command = new java.util.ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(stage.jvmArgs());
-        command.addAll(List.of("-cp", layout.classpath(stage.module()), stage.mainClass(), "--config", config.toString()));
-        command.addAll(extraArgs);
-        return command;
+        List<String> args = new ArrayList<>(List.of("--config", config.toString()));
+        args.addAll(extraArgs);
+        return JvmProcess.command(layout.classpath(stage.module()), stage.jvmArgs(), stage.mainClass(), args);
     }
 
     public Path logOf(Stage stage) {
