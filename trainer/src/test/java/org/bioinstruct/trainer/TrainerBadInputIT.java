@@ -1,5 +1,6 @@
 package org.bioinstruct.trainer;
 
+import static org.bioinstruct.trainer.TrainerFixture.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,20 +16,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.bioinstruct.model.BaseModel;
-import org.bioinstruct.model.BaseModels;
 import org.bioinstruct.schemas.avro.AdapterCheckpoint;
 import org.bioinstruct.schemas.avro.ShardManifest;
 import org.bioinstruct.schemas.avro.Split;
-import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.shards.ShardFile;
 import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.bioinstruct.schemas.topics.DlqHeaders;
@@ -48,8 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * them, recording its format in the lineage.
  */
 class TrainerBadInputIT {
-    private static final String REGISTRY = "mock://trainer-bad-input-it";
-    private static final TopicCatalogue TOPICS = TopicCatalogue.defaults();
+    private static final TopicCatalogue TOPICS = TrainerFixture.TOPICS;
+    private static TrainerFixture fixture;
     private static SingleNodeKafka kafka;
 
     @TempDir
@@ -57,49 +50,35 @@ class TrainerBadInputIT {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        kafka = SingleNodeKafka.start();
-        try (var admin = kafka.admin()) {
-            admin.createTopics(Stream.of(TOPICS.shardsReady(), TOPICS.checkpoints(), TOPICS.trainingMetrics(), TOPICS.dlq())
-                    .map(t -> new NewTopic(t.name(), 1, (short) 1)).toList()).all().get();
-        }
+        fixture = TrainerFixture.start("mock://trainer-bad-input-it", dataDir);
+        kafka = fixture.kafka;
     }
 
     @AfterAll
     static void stopBroker() throws Exception {
-        if (kafka != null) {
-            kafka.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 
     @Test
     void deadLettersMissingAndParquetShardsAndTrainsTheGzippedShardAfterThem() throws Exception {
-        TrainerSettings settings = TrainerSettings.from(Settings.of(Map.of(
-                "bootstrap.servers", kafka.bootstrapServers(), "schema.registry.url", REGISTRY,
-                "data.dir", dataDir.toString(), "trainer.poll.ms", "100", "trainer.batch.size", "2",
-                "trainer.epochs", "1")));
-        BaseModel base = BaseModels.createOrLoad(settings.modelDir(), settings.seed());
+        TrainerSettings settings = fixture.settings(Map.of());
+        BaseModel base = TrainerFixture.base(settings);
         Path shards = dataDir.resolve("shards");
         ShardRef missing = TestShards.write(shards, "train-000001", TestShards.examples("m", 2));
         Files.delete(Path.of(URI.create(missing.uri())));
         byte[] parquetBytes = "PAR1 shard bytes PAR1".getBytes(StandardCharsets.US_ASCII);
         Path parquet = Files.write(shards.resolve("train-000002.parquet"), parquetBytes);
         ShardRef gz = gzipped(TestShards.write(shards, "train-000003", TestShards.examples("g", 4)));
-        produce(manifest(missing.id(), missing.uri(), missing.sha256(), "jsonl"),
+        fixture.produce(manifest(missing.id(), missing.uri(), missing.sha256(), "jsonl"),
                 manifest("train-000002", parquet.toUri().toString(), ShardFile.sha256(parquetBytes), "parquet"),
                 manifest(gz.id(), gz.uri(), gz.sha256(), "jsonl.gz"));
 
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        try (IncrementalTrainer trainer = new IncrementalTrainer(base, settings.lora(), settings.training(),
-                new AdapterStore(settings.adaptersDir()), settings.runId(), settings.seed())) {
+        try (IncrementalTrainer trainer = TrainerFixture.trainer(settings, base)) {
             TrainerLoop loop = new TrainerLoop(settings, trainer);
-            Thread thread = new Thread(() -> {
-                try (loop) {
-                    loop.run();
-                } catch (Throwable t) {
-                    failure.set(t);
-                }
-            }, "trainer-loop");
-            thread.start();
+            Thread thread = TrainerFixture.start(loop, failure);
             kafka.awaitCommittedOffset(settings.groupId(), TOPICS.shardsReady().name(), 3, Duration.ofSeconds(120));
             loop.stop(Duration.ofSeconds(30));
             thread.join(30_000);
@@ -119,9 +98,7 @@ class TrainerBadInputIT {
         }
         assertEquals(List.of("0", "1"), dead.stream().map(r -> header(r, DlqHeaders.SOURCE_OFFSET)).toList());
 
-        var values = TOPICS.checkpoints().valueSerde(Map.of("schema.registry.url", REGISTRY)).deserializer();
-        List<AdapterCheckpoint> checkpoints = kafka.readCommitted(TOPICS.checkpoints().name(), 2, Duration.ofSeconds(3)).stream()
-                .map(r -> values.deserialize(r.topic(), r.headers(), r.value())).toList();
+        List<AdapterCheckpoint> checkpoints = fixture.read(TOPICS.checkpoints(), 2, Duration.ofSeconds(3));
         assertEquals(1, checkpoints.size());
         assertEquals(List.of(gz.id()), checkpoints.get(0).getShardIds());
         assertEquals(4, checkpoints.get(0).getExamples(), "the 4 examples of the gzipped shard, nothing replayed");
@@ -145,24 +122,7 @@ class TrainerBadInputIT {
                 .setRecordCount(4).setSha256(sha256).setByteSize(1).setCreatedAt(Instant.now()).build();
     }
 
-    private static void produce(ShardManifest... manifests) throws Exception {
-        var values = TOPICS.shardsReady().valueSerde(Map.of("schema.registry.url", REGISTRY)).serializer();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            for (ShardManifest m : manifests) {
-                producer.send(new ProducerRecord<>(TOPICS.shardsReady().name(),
-                        m.getShardId().getBytes(StandardCharsets.UTF_8),
-                        values.serialize(TOPICS.shardsReady().name(), m))).get();
-            }
-        }
-    }
     private static String key(ConsumerRecord<byte[], byte[]> record) {
         return new String(record.key(), StandardCharsets.UTF_8);
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        return DlqHeaders.value(record.headers(), name).orElseThrow();
     }
 }

@@ -1,5 +1,6 @@
 package org.bioinstruct.trainer;
 
+import static org.bioinstruct.trainer.TrainerFixture.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,37 +11,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serializer;
 import org.bioinstruct.model.BaseModel;
-import org.bioinstruct.model.BaseModels;
 import org.bioinstruct.schemas.avro.AdapterCheckpoint;
 import org.bioinstruct.schemas.avro.ShardManifest;
 import org.bioinstruct.schemas.avro.Split;
 import org.bioinstruct.schemas.avro.TrainingMetric;
-import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.shards.Example;
 import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.bioinstruct.schemas.topics.DlqHeaders;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
-import org.bioinstruct.trainer.adapters.AdapterStore;
 import org.bioinstruct.trainer.adapters.AdapterVersion;
 import org.bioinstruct.trainer.adapters.ShardRef;
-import org.bioinstruct.trainer.training.IncrementalTrainer;
 import org.bioinstruct.trainer.training.ShardTrainer;
 import org.bioinstruct.trainer.training.StepMetrics;
 import org.bioinstruct.trainer.training.TestShards;
@@ -59,8 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * trained.
  */
 class TrainerLoopIT {
-    private static final String REGISTRY = "mock://trainer-loop-it";
-    private static final TopicCatalogue TOPICS = TopicCatalogue.defaults();
+    private static final TopicCatalogue TOPICS = TrainerFixture.TOPICS;
+    private static TrainerFixture fixture;
     private static SingleNodeKafka kafka;
 
     @TempDir
@@ -68,27 +56,21 @@ class TrainerLoopIT {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        kafka = SingleNodeKafka.start();
-        try (var admin = kafka.admin()) {
-            admin.createTopics(Stream.of(TOPICS.shardsReady(), TOPICS.checkpoints(), TOPICS.trainingMetrics(), TOPICS.dlq())
-                    .map(t -> new NewTopic(t.name(), 1, (short) 1)).toList()).all().get();
-        }
+        fixture = TrainerFixture.start("mock://trainer-loop-it", dataDir);
+        kafka = fixture.kafka;
     }
 
     @AfterAll
     static void stopBroker() throws Exception {
-        if (kafka != null) {
-            kafka.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 
     @Test
     void crashBetweenAdapterWriteAndCommitTrainsNoShardTwice() throws Exception {
-        TrainerSettings settings = TrainerSettings.from(Settings.of(Map.of(
-                "bootstrap.servers", kafka.bootstrapServers(), "schema.registry.url", REGISTRY,
-                "data.dir", dataDir.toString(), "trainer.poll.ms", "100", "trainer.metrics.every", "1",
-                "trainer.batch.size", "2", "trainer.epochs", "1")));
-        BaseModel base = BaseModels.createOrLoad(settings.modelDir(), settings.seed());
+        TrainerSettings settings = fixture.settings(Map.of("trainer.metrics.every", "1"));
+        BaseModel base = TrainerFixture.base(settings);
         Path shards = dataDir.resolve("shards");
         ShardRef s1 = TestShards.write(shards, "train-000001", TestShards.examples("a", 4));
         ShardRef eval = TestShards.write(shards, "eval-000001", TestShards.examples("e", 2));
@@ -96,22 +78,22 @@ class TrainerLoopIT {
         Files.writeString(Path.of(java.net.URI.create(corrupt.uri())), "{\"changed\": true}\n");
         ShardRef s3 = TestShards.write(shards, "train-000003", TestShards.examples("b", 4));
         ShardRef s4 = TestShards.write(shards, "train-000004", TestShards.examples("d", 4));
-        produce(manifest(s1, Split.TRAIN), manifest(eval, Split.EVAL), manifest(corrupt, Split.TRAIN));
-        produceRaw("garbage", "not an Avro record".getBytes(StandardCharsets.UTF_8));
-        produce(manifest(s3, Split.TRAIN), manifest(s4, Split.TRAIN));
+        fixture.produce(manifest(s1, Split.TRAIN), manifest(eval, Split.EVAL), manifest(corrupt, Split.TRAIN));
+        kafka.send(TOPICS.shardsReady().name(), "garbage", "not an Avro record".getBytes(StandardCharsets.UTF_8));
+        fixture.produce(manifest(s3, Split.TRAIN), manifest(s4, Split.TRAIN));
         Map<String, Integer> trainings = new ConcurrentHashMap<>();
 
-        Throwable crash = runUntilDone(settings, new Recording(trainer(settings, base), trainings, s3.id()));
+        Throwable crash = runUntilDone(settings, new Recording(TrainerFixture.trainer(settings, base), trainings, s3.id()));
         assertInstanceOf(Crash.class, crash);
         assertTrue(Files.isDirectory(settings.adaptersDir().resolve("v000002")), "v2 was written before the crash");
         assertEquals(List.of(1), checkpointVersions(Duration.ofSeconds(2)), "v2's checkpoint was never committed");
 
-        try (Recording resumed = new Recording(trainer(settings, base), trainings, null)) {
+        try (Recording resumed = new Recording(TrainerFixture.trainer(settings, base), trainings, null)) {
             AtomicReference<Throwable> failure = new AtomicReference<>();
             TrainerLoop loop = new TrainerLoop(settings, resumed);
-            Thread thread = start(loop, failure);
+            Thread thread = TrainerFixture.start(loop, failure);
             List<AdapterCheckpoint> checkpoints = awaitCheckpoints(3);
-            produce(manifest(s4, Split.TRAIN), manifest(s1, Split.TRAIN));
+            fixture.produce(manifest(s4, Split.TRAIN), manifest(s1, Split.TRAIN));
             kafka.awaitCommittedOffset(settings.groupId(), TOPICS.shardsReady().name(), 8, Duration.ofSeconds(120)); // all 8 records of the manifest topic handled
             loop.stop(Duration.ofSeconds(30));
             thread.join(30_000);
@@ -140,41 +122,19 @@ class TrainerLoopIT {
         assertMetricsOfOneTrainingPerShard(List.of(s1.id(), s3.id(), s4.id()));
     }
 
-    private static IncrementalTrainer trainer(TrainerSettings settings, BaseModel base) throws IOException {
-        return new IncrementalTrainer(base, settings.lora(), settings.training(), new AdapterStore(settings.adaptersDir()),
-                settings.runId(), settings.seed());
-    }
-
     /** Runs a loop until it dies and returns what killed it. */
     private static Throwable runUntilDone(TrainerSettings settings, Recording trainer) throws Exception {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         try (trainer) {
-            Thread thread = start(new TrainerLoop(settings, trainer), failure);
+            Thread thread = TrainerFixture.start(new TrainerLoop(settings, trainer), failure);
             thread.join(120_000);
             assertTrue(!thread.isAlive(), "the first loop crashed");
         }
         return failure.get();
     }
 
-    /** Runs the loop in its own thread; clients are closed when it ends, offsets uncommitted if it crashed. */
-    private static Thread start(TrainerLoop loop, AtomicReference<Throwable> failure) {
-        Thread thread = new Thread(() -> {
-            try (loop) {
-                loop.run();
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "trainer-loop");
-        thread.start();
-        return thread;
-    }
     private static void assertMetricsOfOneTrainingPerShard(List<String> trained) {
-        Deserializer<TrainingMetric> values = TOPICS.trainingMetrics().valueSerde(Map.of("schema.registry.url", REGISTRY))
-                .deserializer();
-        List<TrainingMetric> metrics = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : kafka.readCommitted(TOPICS.trainingMetrics().name(), 7, Duration.ofSeconds(3))) {
-            metrics.add(values.deserialize(r.topic(), r.headers(), r.value()));
-        }
+        List<TrainingMetric> metrics = fixture.read(TOPICS.trainingMetrics(), 7, Duration.ofSeconds(3));
         for (String shard : trained) {
             List<Long> steps = metrics.stream().filter(m -> m.getShardId().equals(shard)).map(TrainingMetric::getStep).toList();
             assertEquals(2, steps.size(), shard + ": 4 examples in batches of 2, one epoch, one metric per step");
@@ -192,42 +152,15 @@ class TrainerLoopIT {
                 .setCreatedAt(Instant.now()).build();
     }
 
-    private static void produce(ShardManifest... manifests) throws Exception {
-        Serializer<ShardManifest> values = TOPICS.shardsReady().valueSerde(Map.of("schema.registry.url", REGISTRY))
-                .serializer();
-        for (ShardManifest m : manifests) {
-            produceRaw(m.getShardId(), values.serialize(TOPICS.shardsReady().name(), m));
-        }
-    }
-
-    private static void produceRaw(String key, byte[] value) throws Exception {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            producer.send(new ProducerRecord<>(TOPICS.shardsReady().name(), key.getBytes(StandardCharsets.UTF_8),
-                    value)).get();
-        }
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        return DlqHeaders.value(record.headers(), name).orElseThrow();
-    }
-
     private static List<Integer> checkpointVersions(Duration wait) {
-        return checkpoints(kafka.readCommitted(TOPICS.checkpoints().name(), Integer.MAX_VALUE, wait)).stream()
+        return fixture.read(TOPICS.checkpoints(), Integer.MAX_VALUE, wait).stream()
                 .map(AdapterCheckpoint::getAdapterVersion).toList();
     }
 
     private static List<AdapterCheckpoint> awaitCheckpoints(int count) {
-        return checkpoints(kafka.readCommitted(TOPICS.checkpoints().name(), count, Duration.ofSeconds(120)));
+        return fixture.read(TOPICS.checkpoints(), count, Duration.ofSeconds(120));
     }
 
-    private static List<AdapterCheckpoint> checkpoints(List<ConsumerRecord<byte[], byte[]>> records) {
-        Deserializer<AdapterCheckpoint> values = TOPICS.checkpoints().valueSerde(Map.of("schema.registry.url", REGISTRY))
-                .deserializer();
-        return records.stream().map(r -> values.deserialize(r.topic(), r.headers(), r.value())).toList();
-    }
     /** The first loop's sudden death: thrown after an adapter is on disk, before the loop can commit. */
     static final class Crash extends Error {
         Crash(String shardId) {
