@@ -28,10 +28,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bioinstruct.schemas.config.KafkaClientConfigs;
 import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.bioinstruct.schemas.topics.DlqHeaders;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The shared loop against a real broker: outputs and offsets commit together, bad inputs go to the DLQ. */
 class TransactionalLoopIT {
@@ -45,17 +44,8 @@ class TransactionalLoopIT {
         return value;
     };
 
-    private static SingleNodeKafka kafka;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = SingleNodeKafka.start();
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final SingleNodeKafka kafka = SingleNodeKafka.perClass();
 
     /** Topics and ids of one test. */
     private record Names(String in, String out, String dlq, String group) {

@@ -21,13 +21,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.bioinstruct.schemas.topics.TopicSpec;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real in-process KRaft broker (combined broker and controller) for integration tests, with the settings
  * a single node needs: every internal topic takes one replica, or Kafka Streams and transactions hang.
  * Shared by the modules' ITs through the schemas test-jar.
  */
-public final class SingleNodeKafka implements AutoCloseable {
+public final class SingleNodeKafka implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
     private static final Map<String, String> SINGLE_NODE = Map.of(
             "offsets.topic.replication.factor", "1",
             "offsets.topic.num.partitions", "4",
@@ -39,7 +42,7 @@ public final class SingleNodeKafka implements AutoCloseable {
             "min.insync.replicas", "1",
             "group.initial.rebalance.delay.ms", "0");
 
-    private final KafkaClusterTestKit cluster;
+    private KafkaClusterTestKit cluster;
 
     private SingleNodeKafka(KafkaClusterTestKit cluster) {
         this.cluster = cluster;
@@ -47,6 +50,28 @@ public final class SingleNodeKafka implements AutoCloseable {
 
     /** Formats, starts and waits until the broker answers. */
     public static SingleNodeKafka start() throws Exception {
+        return new SingleNodeKafka(startedCluster());
+    }
+
+    /**
+     * A broker for one test class: on a static {@code @RegisterExtension} field it starts before the class's first
+     * test and closes after its last.
+     */
+    public static SingleNodeKafka perClass() {
+        return new SingleNodeKafka(null);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        cluster = startedCluster();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
+    }
+
+    private static KafkaClusterTestKit startedCluster() throws Exception {
         KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build());
         SINGLE_NODE.forEach(builder::setConfigProp);
@@ -54,7 +79,7 @@ public final class SingleNodeKafka implements AutoCloseable {
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();
-        return new SingleNodeKafka(cluster);
+        return cluster;
     }
 
     public String bootstrapServers() {
@@ -148,6 +173,9 @@ public final class SingleNodeKafka implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        cluster.close();
+        if (cluster != null) {
+            cluster.close();
+            cluster = null;
+        }
     }
 }
