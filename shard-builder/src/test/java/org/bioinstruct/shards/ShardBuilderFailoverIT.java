@@ -16,7 +16,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.ShardManifest;
 import org.bioinstruct.schemas.config.Settings;
-import org.bioinstruct.schemas.testkit.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -36,31 +35,27 @@ class ShardBuilderFailoverIT {
 
     @TempDir
     static Path dir;
-    private static KafkaBroker broker;
+    private static ShardBuilderJobFixture fixture;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = KafkaBroker.start(dir.resolve("broker"));
+        fixture = ShardBuilderJobFixture.start(dir, REGISTRY);
     }
 
     @AfterAll
     static void stopBroker() throws Exception {
-        broker.close();
+        if (fixture != null) {
+            fixture.close();
+        }
     }
 
     @Test
     @Timeout(120)
     void everyAcceptedExampleIsInExactlyOneCommittedShardAfterAMidStreamFailure() throws Exception {
-        broker.createTopic("accepted", 3);
-        broker.createTopic("shards", 1);
-        broker.createTopic("dlq", 1);
-        TestTopics topics = new TestTopics(broker.bootstrapServers(), REGISTRY, "accepted", "shards");
-        ShardBuilderSettings config = ShardBuilderSettings.from(Settings.of(Map.of(
-                "bootstrap.servers", broker.bootstrapServers(), "schema.registry.url", REGISTRY,
-                "topic.accepted", "accepted", "topic.shards", "shards", "topic.dlq", "dlq",
-                "data.dir", dir.resolve("data").toString())).with(Map.of("shards.size", "50",
-                "shards.max.age.ms", "300", "shards.eval.fraction", "0.2", "shards.checkpoint.interval.ms", "400",
-                "shards.parallelism", "2")));
+        TestTopics topics = fixture.topics;
+        ShardBuilderSettings config = ShardBuilderSettings.from(Settings.of(fixture.settings(Map.of(
+                "shards.size", "50", "shards.max.age.ms", "300", "shards.eval.fraction", "0.2",
+                "shards.checkpoint.interval.ms", "400", "shards.parallelism", "2"))));
         FailingOnceDeserializer.reset();
 
         List<String> ids = new ArrayList<>();
@@ -68,13 +63,13 @@ class ShardBuilderFailoverIT {
         try (KafkaProducer<String, AcceptedInstruction> producer = topics.producer()) {
             ids.addAll(topics.produce(producer, "inst", 0, PER_PHASE));
             job = start(config, PER_PHASE + PER_PHASE / 2);
-            awaitCommitted(topics, 1, Duration.ofSeconds(40));
+            fixture.awaitCommitted(1, Duration.ofSeconds(40));
             for (int from = PER_PHASE; from < 2 * PER_PHASE; from += 300) {
                 ids.addAll(topics.produce(producer, "inst", from, from + 300));
                 Thread.sleep(50);
             }
         }
-        List<ShardManifest> manifests = awaitCommitted(topics, ids.size(), Duration.ofSeconds(60));
+        List<ShardManifest> manifests = fixture.awaitCommitted(ids.size(), Duration.ofSeconds(60));
         CompletedCheckpoints.awaitTwoMore(config.localCheckpointDir().orElseThrow(), Duration.ofSeconds(30));
         job.cancel().get(30, TimeUnit.SECONDS);
 
@@ -97,23 +92,5 @@ class ShardBuilderFailoverIT {
                 KafkaConnectors.acceptedSource(config, new FailingOnceDeserializer(config.serdeConfig(), failAt)),
                 KafkaConnectors.manifestSink(config), KafkaConnectors.deadLetterSink(config)).build(env);
         return env.executeAsync("shard-builder-failover-it");
-    }
-
-    /** Waits until committed manifests hold at least {@code records} ids; returns them. */
-    static List<ShardManifest> awaitCommitted(TestTopics topics, int records, Duration timeout) {
-        return Await.value(records + " records in committed manifests", timeout, Duration.ofMillis(250),
-                () -> new Committed(topics.committedManifests()), committed -> committed.records() >= records)
-                .manifests();
-    }
-
-    private record Committed(List<ShardManifest> manifests) {
-        int records() {
-            return manifests.stream().mapToInt(ShardManifest::getRecordCount).sum();
-        }
-
-        @Override
-        public String toString() {
-            return records() + " records in " + manifests.size() + " committed manifests";
-        }
     }
 }

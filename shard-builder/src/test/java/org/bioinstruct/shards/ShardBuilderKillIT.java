@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,32 +37,27 @@ class ShardBuilderKillIT {
 
     @TempDir
     static Path dir;
-    private static KafkaBroker broker;
+    private static ShardBuilderJobFixture fixture;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = KafkaBroker.start(dir.resolve("broker"));
+        fixture = ShardBuilderJobFixture.start(dir, REGISTRY);
     }
 
     @AfterAll
     static void stopBroker() throws Exception {
-        broker.close();
+        if (fixture != null) {
+            fixture.close();
+        }
     }
 
     @Test
     @Timeout(150)
     void everyAcceptedExampleIsInExactlyOneCommittedShardAfterSigkillAndRestart() throws Exception {
-        broker.createTopic("accepted", 3);
-        broker.createTopic("shards", 1);
-        broker.createTopic("dlq", 1);
-        TestTopics topics = new TestTopics(broker.bootstrapServers(), REGISTRY, "accepted", "shards");
-        Map<String, String> settings = Map.ofEntries(
-                Map.entry("bootstrap.servers", broker.bootstrapServers()), Map.entry("schema.registry.url", REGISTRY),
-                Map.entry("topic.accepted", "accepted"), Map.entry("topic.shards", "shards"),
-                Map.entry("topic.dlq", "dlq"), Map.entry("data.dir", dir.resolve("data").toString()),
-                Map.entry("shards.size", "40"), Map.entry("shards.max.age.ms", "300"),
-                Map.entry("shards.compression", "gzip"), Map.entry("shards.checkpoint.interval.ms", "500"),
-                Map.entry("shards.parallelism", "2"));
+        TestTopics topics = fixture.topics;
+        Map<String, String> settings = fixture.settings(Map.of(
+                "shards.size", "40", "shards.max.age.ms", "300", "shards.compression", "gzip",
+                "shards.checkpoint.interval.ms", "500", "shards.parallelism", "2"));
         ShardBuilderSettings config = ShardBuilderSettings.from(Settings.of(settings));
 
         List<String> ids = new ArrayList<>();
@@ -72,10 +66,10 @@ class ShardBuilderKillIT {
         try (KafkaProducer<String, AcceptedInstruction> producer = topics.producer()) {
             ids.addAll(topics.produce(producer, "inst", 0, PER_PHASE));
             first = fork(settings, "first");
-            ShardBuilderFailoverIT.awaitCommitted(topics, 1, Duration.ofSeconds(60));
+            fixture.awaitCommitted(1, Duration.ofSeconds(60));
             CompletableFuture<List<String>> phase2 = CompletableFuture.supplyAsync(() -> produceSlowly(topics,
                     producer));
-            ShardBuilderFailoverIT.awaitCommitted(topics, PER_PHASE + PER_PHASE / 3, Duration.ofSeconds(60));
+            fixture.awaitCommitted(PER_PHASE + PER_PHASE / 3, Duration.ofSeconds(60));
             first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             int committedAtKill = topics.committedManifests().stream().mapToInt(ShardManifest::getRecordCount).sum();
             System.out.println("[kill IT] SIGKILL with " + committedAtKill + " records committed; restore point "
@@ -85,13 +79,13 @@ class ShardBuilderKillIT {
             second = fork(settings, "second");
             ids.addAll(phase2.get(60, TimeUnit.SECONDS));
         }
-        List<ShardManifest> manifests = ShardBuilderFailoverIT.awaitCommitted(topics, ids.size(),
+        List<ShardManifest> manifests = fixture.awaitCommitted(ids.size(),
                 Duration.ofSeconds(60));
         CompletedCheckpoints.awaitTwoMore(config.localCheckpointDir().orElseThrow(), Duration.ofSeconds(30));
         second.destroy();
         assertTrue(second.waitFor(60, TimeUnit.SECONDS), "SIGTERM stops the job with a savepoint");
 
-        assertTrue(log("second").contains("restored from " + dir.resolve("data").resolve("flink-checkpoints")),
+        assertTrue(log("second").contains("restored from " + fixture.dataDir().resolve("flink-checkpoints")),
                 "the second process resumed from a retained checkpoint:\n" + tail("second"));
         List<ShardManifest> finalManifests = topics.committedManifests();
         ExactlyOnceAudit.Counts counts =
