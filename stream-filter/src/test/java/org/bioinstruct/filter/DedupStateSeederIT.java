@@ -21,10 +21,9 @@ import org.bioinstruct.schemas.serde.SerdeConfig;
 import org.bioinstruct.schemas.testkit.Await;
 import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,19 +37,8 @@ class DedupStateSeederIT {
     private static final String REGISTRY = "mock://dedup-seeder-it";
     private static final Map<String, Object> SERDE_CONFIG = Map.of(SerdeConfig.REGISTRY_URL, REGISTRY);
     private static final int ORIGINALS = 40;
-    private static SingleNodeKafka cluster;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        cluster = SingleNodeKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static final SingleNodeKafka cluster = SingleNodeKafka.perClass();
 
     @Test
     void filterRestartedWithoutStateButSeededRejectsRepeatsOfEarlierTasks(@TempDir Path dir) throws Exception {

@@ -36,9 +36,9 @@ import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.registry.InMemorySchemaRegistry;
 import org.bioinstruct.schemas.serde.SerdeConfig;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -57,20 +57,13 @@ class FilterAppIT {
     private static final int INVALID = 20;
     private static final int GARBAGE = 3;
     private static final String RESTART_APPLICATION_ID = "restart-it";
-    private static SingleNodeKafka cluster;
+    @RegisterExtension
+    static final SingleNodeKafka cluster = SingleNodeKafka.perClass();
 
     @BeforeAll
-    static void startBroker() throws Exception {
-        cluster = SingleNodeKafka.start();
+    static void createTopics() throws Exception {
         try (var admin = cluster.admin()) {
             admin.createTopics(List.of(new NewTopic(TOPICS.raw().name(), PARTITIONS, (short) 1))).all().get();
-        }
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (cluster != null) {
-            cluster.close();
         }
     }
 

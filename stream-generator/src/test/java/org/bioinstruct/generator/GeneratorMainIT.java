@@ -20,27 +20,15 @@ import org.bioinstruct.schemas.avro.RawInstruction;
 import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.serde.SerdeConfig;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The generator against a real single-node KRaft broker. */
 class GeneratorMainIT {
     private static final String REGISTRY = "mock://generator-it";
 
-    private static SingleNodeKafka cluster;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        cluster = SingleNodeKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    @RegisterExtension
+    static final SingleNodeKafka cluster = SingleNodeKafka.perClass();
 
     @Test
     void producesTheSeededSequenceKeyedByIdAndExitsZero() throws Exception {

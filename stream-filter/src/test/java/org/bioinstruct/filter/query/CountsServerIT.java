@@ -36,9 +36,9 @@ import org.bioinstruct.schemas.avro.Category;
 import org.bioinstruct.schemas.avro.RejectedInstruction;
 import org.bioinstruct.schemas.serde.SerdeConfig;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -55,24 +55,17 @@ class CountsServerIT {
     private static final String UNDECODABLE = CountedDecisions.UNDECODABLE;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static SingleNodeKafka cluster;
+    @RegisterExtension
+    static final SingleNodeKafka cluster = SingleNodeKafka.perClass();
 
     @BeforeAll
-    static void startBroker() throws Exception {
-        cluster = SingleNodeKafka.start();
+    static void createTopics() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(DECIDED, 4, (short) 1), new NewTopic(DECIDED_REJECTED, 4, (short) 1),
                     new NewTopic(UNDECODABLE, 4, (short) 1),
                     new NewTopic(TOPICS.accepted().name(), TOPICS.accepted().partitions(), (short) 1),
                     new NewTopic(TOPICS.rejected().name(), TOPICS.rejected().partitions(), (short) 1),
                     new NewTopic(TOPICS.dlq().name(), TOPICS.dlq().partitions(), (short) 1))).all().get();
-        }
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (cluster != null) {
-            cluster.close();
         }
     }
 

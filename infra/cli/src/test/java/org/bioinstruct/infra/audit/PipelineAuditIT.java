@@ -18,30 +18,20 @@ import org.bioinstruct.infra.cli.BioInstructCliAccess;
 import org.bioinstruct.schemas.avro.Category;
 import org.bioinstruct.schemas.avro.Split;
 import org.bioinstruct.schemas.testkit.SingleNodeKafka;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bioinstruct audit} against a real broker: a consistent pipeline state, then one planted fault each. */
 @Tag("slow")
 class PipelineAuditIT {
     private static final AtomicInteger SCENARIOS = new AtomicInteger();
-    private static SingleNodeKafka kafka;
+    @RegisterExtension
+    static final SingleNodeKafka kafka = SingleNodeKafka.perClass();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        kafka = SingleNodeKafka.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        kafka.close();
-    }
 
     @Test
     void consistentPipelineReconcilesEveryCountAndExitsZero() throws Exception {

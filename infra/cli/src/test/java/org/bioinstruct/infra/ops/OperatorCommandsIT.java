@@ -33,10 +33,10 @@ import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.bioinstruct.schemas.topics.DlqHeaders;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.bioinstruct.schemas.topics.TopicSpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bioinstruct status}, {@code dlq inspect}, {@code dlq replay} and {@code seed-filter-state} against a real broker. */
@@ -48,12 +48,12 @@ class OperatorCommandsIT {
     @TempDir
     static Path dir;
 
-    private static SingleNodeKafka kafka;
+    @RegisterExtension
+    static final SingleNodeKafka kafka = SingleNodeKafka.perClass();
     private static Path config;
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = SingleNodeKafka.start();
         try (Admin admin = kafka.admin()) {
             List<NewTopic> topics = new ArrayList<>();
             for (TopicSpec<?, ?> spec : TOPICS.all()) {
@@ -73,11 +73,6 @@ class OperatorCommandsIT {
                     "UnknownSchemaIdException"));
             producer.commitTransaction();
         }
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        kafka.close();
     }
 
     @Test

@@ -34,9 +34,8 @@ import org.bioinstruct.schemas.testkit.Await;
 import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.bioinstruct.schemas.topics.TopicSpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The demo's watcher and completion check against a real broker, with {@code shards.categories} set: it waits
@@ -45,7 +44,8 @@ import org.junit.jupiter.api.Test;
 class PipelineWatcherIT {
     private static final String REGISTRY = InMemorySchemaRegistry.MOCK_SCHEME + "pipeline-watcher-it";
     private static final Map<String, Category> ACCEPTED = new LinkedHashMap<>();
-    private static SingleNodeKafka kafka;
+    @RegisterExtension
+    static final SingleNodeKafka kafka = SingleNodeKafka.perClass();
 
     static {
         ACCEPTED.put("q1", Category.QA);
@@ -54,16 +54,6 @@ class PipelineWatcherIT {
         ACCEPTED.put("i1", Category.IE);
         ACCEPTED.put("i2", Category.IE);
         ACCEPTED.put("o1", Category.OTHER);
-    }
-
-    @BeforeAll
-    static void start() throws Exception {
-        kafka = SingleNodeKafka.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        kafka.close();
     }
 
     @Test
