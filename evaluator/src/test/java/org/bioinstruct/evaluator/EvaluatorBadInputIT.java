@@ -15,10 +15,8 @@ import org.bioinstruct.schemas.avro.EvalMetric;
 import org.bioinstruct.schemas.shards.ShardFile;
 import org.bioinstruct.schemas.topics.DlqHeaders;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bad input for the evaluator on a real KRaft broker: an EVAL manifest whose file is missing and checkpoints
@@ -28,26 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EvaluatorBadInputIT {
     static final TopicCatalogue TOPICS = EvaluatorFixture.TOPICS;
-    static EvaluatorFixture fixture;
 
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = EvaluatorFixture.start("mock://evaluator-bad-input-it", dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+    @RegisterExtension
+    static final EvaluatorFixture fixture = new EvaluatorFixture("mock://evaluator-bad-input-it");
 
     @Test
     void deadLettersAMissingEvalShardAndCorruptAdaptersOnceAndEvaluatesTheNextCheckpoint() throws Exception {
-        Path missing = dir.resolve("shards/eval-000001.jsonl");
+        Path missing = fixture.dir().resolve("shards/eval-000001.jsonl");
         fixture.publishEvalManifest("eval-000001", missing, "0".repeat(64), "jsonl", 3, 1);
         fixture.publishEvalShard("eval-000002", List.of(
                 EvaluatorFixture.line("h1", "Is aspirin an NSAID? Answer yes or no.", "", "Yes", "QA"),
@@ -69,7 +54,7 @@ class EvaluatorBadInputIT {
         assertEquals(List.of(3), List.copyOf(metrics.keySet()), "the corrupt versions 1 and 2 have no metrics");
         assertTrue(metrics.get(3).stream().allMatch(m -> m.getEvalShardIds().equals(List.of("eval-000002"))),
                 "the gzipped shard is the held-out set");
-        List<ConsumerRecord<byte[], byte[]>> dead = fixture.kafka.readToEnd(TOPICS.dlq().name());
+        List<ConsumerRecord<byte[], byte[]>> dead = fixture.kafka().readToEnd(TOPICS.dlq().name());
         assertEquals(List.of("eval-000001", "1", "2"), dead.stream().map(EvaluatorBadInputIT::key).toList());
         assertTrue(header(dead.get(0), DlqHeaders.ERROR_MESSAGE).startsWith(
                 "unusable EVAL shard: cannot read shard file " + missing), header(dead.get(0), DlqHeaders.ERROR_MESSAGE));
@@ -91,7 +76,7 @@ class EvaluatorBadInputIT {
         fixture.runUntil(settings, versions -> versions.containsKey(4));
 
         assertEquals(List.of(3, 4), List.copyOf(fixture.readMetrics().keySet()));
-        assertEquals(List.of("eval-000001", "1", "2"), fixture.kafka.readToEnd(TOPICS.dlq().name()).stream()
+        assertEquals(List.of("eval-000001", "1", "2"), fixture.kafka().readToEnd(TOPICS.dlq().name()).stream()
                 .map(EvaluatorBadInputIT::key).toList(), "the restart dead-lettered nothing again");
     }
 

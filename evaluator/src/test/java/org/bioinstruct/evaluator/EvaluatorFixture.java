@@ -36,40 +36,53 @@ import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.shards.ShardFile;
 import org.bioinstruct.schemas.testkit.Await;
 import org.bioinstruct.schemas.testkit.SingleNodeKafka;
+import org.bioinstruct.schemas.testkit.TempDirs;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What the evaluator ITs share: a KRaft broker with the evaluator's topics, the tiny base model in a temp dir,
  * EVAL manifests and adapter checkpoints to publish, the published metrics to read, and a loop run until a
  * condition on those metrics holds and the loop is idle.
  */
-final class EvaluatorFixture implements AutoCloseable {
+final class EvaluatorFixture implements BeforeAllCallback, AfterAllCallback {
     static final TopicCatalogue TOPICS = TopicCatalogue.defaults();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final SingleNodeKafka kafka;
     private final String registry;
     private final Map<String, Object> serde;
-    private final Path dir;
-    private final BaseModel base;
+    private final SingleNodeKafka kafka = SingleNodeKafka.perClass();
+    private Path dir;
+    private BaseModel base;
 
-    private EvaluatorFixture(SingleNodeKafka kafka, String registry, Path dir, BaseModel base) {
-        this.kafka = kafka;
+    /** On a static {@code @RegisterExtension} field: set up before the class's first test, torn down after its last. */
+    EvaluatorFixture(String registry) {
         this.registry = registry;
         this.serde = Map.of("schema.registry.url", registry);
-        this.dir = dir;
-        this.base = base;
     }
 
-    static EvaluatorFixture start(String registry, Path dir) throws Exception {
-        SingleNodeKafka kafka = SingleNodeKafka.start();
-        try {
-            kafka.createTopics(TOPICS.shardsReady(), TOPICS.checkpoints(), TOPICS.evalMetrics(), TOPICS.dlq());
-            return new EvaluatorFixture(kafka, registry, dir, TinyModels.base(dir.resolve("models/base")));
-        } catch (Exception e) {
-            kafka.close();
-            throw e;
-        }
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        dir = TempDirs.create(context, "evaluator-it");
+        kafka.beforeAll(context);
+        kafka.createTopics(TOPICS.shardsReady(), TOPICS.checkpoints(), TOPICS.evalMetrics(), TOPICS.dlq());
+        base = TinyModels.base(dir.resolve("models/base"));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        kafka.afterAll(context);
+    }
+
+    SingleNodeKafka kafka() {
+        return kafka;
+    }
+
+    /** The data dir of the evaluator runs: shards/, adapters/, models/base. */
+    Path dir() {
+        return dir;
     }
 
     /** Settings on this broker and data dir, polling every 200 ms, with {@code extra} on top. */
@@ -179,10 +192,5 @@ final class EvaluatorFixture implements AutoCloseable {
             out.computeIfAbsent(m.getAdapterVersion(), v -> new ArrayList<>()).add(m);
         }
         return out;
-    }
-
-    @Override
-    public void close() throws Exception {
-        kafka.close();
     }
 }

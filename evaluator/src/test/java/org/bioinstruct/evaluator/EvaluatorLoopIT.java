@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.bioinstruct.schemas.avro.Category;
 import org.bioinstruct.schemas.avro.EvalMetric;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * From AdapterCheckpoint to published EvalMetrics on a real KRaft broker, with the project's tiny model: every
@@ -19,22 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * skipping is on.
  */
 class EvaluatorLoopIT {
-    static EvaluatorFixture fixture;
-
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void start() throws Exception {
-        fixture = EvaluatorFixture.start("mock://evaluator-loop-it", dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+    @RegisterExtension
+    static final EvaluatorFixture fixture = new EvaluatorFixture("mock://evaluator-loop-it");
 
     @Test
     void evaluatesEachCheckpointOnceAcrossRestartsAndSkipsToTheNewestWhenAsked() throws Exception {

@@ -16,12 +16,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.ShardManifest;
 import org.bioinstruct.schemas.config.Settings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The job on a Flink MiniCluster against a real broker, with a task failure injected mid-stream: Flink
@@ -33,26 +31,13 @@ class ShardBuilderFailoverIT {
     private static final int PER_PHASE = 3_000;
     private static final String REGISTRY = "mock://shard-builder-failover-it";
 
-    @TempDir
-    static Path dir;
-    private static ShardBuilderJobFixture fixture;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        fixture = ShardBuilderJobFixture.start(dir, REGISTRY);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+    @RegisterExtension
+    static final ShardBuilderJobFixture fixture = new ShardBuilderJobFixture(REGISTRY);
 
     @Test
     @Timeout(120)
     void everyAcceptedExampleIsInExactlyOneCommittedShardAfterAMidStreamFailure() throws Exception {
-        TestTopics topics = fixture.topics;
+        TestTopics topics = fixture.topics();
         ShardBuilderSettings config = ShardBuilderSettings.from(Settings.of(fixture.settings(Map.of(
                 "shards.size", "50", "shards.max.age.ms", "300", "shards.eval.fraction", "0.2",
                 "shards.checkpoint.interval.ms", "400", "shards.parallelism", "2"))));

@@ -7,40 +7,55 @@ import java.util.List;
 import java.util.Map;
 import org.bioinstruct.schemas.avro.ShardManifest;
 import org.bioinstruct.schemas.testkit.Await;
+import org.bioinstruct.schemas.testkit.TempDirs;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What the job's end-to-end ITs share: a broker with the accepted (3 partitions), shards and dlq topics, the
  * test topics on them, the settings that point a job at them with its data under {@code data/}, and a wait for
  * committed manifests.
  */
-final class ShardBuilderJobFixture implements AutoCloseable {
-    final KafkaBroker broker;
-    final TestTopics topics;
+final class ShardBuilderJobFixture implements BeforeAllCallback, AfterAllCallback {
     private final String registry;
-    private final Path dataDir;
+    private Path dir;
+    private KafkaBroker broker;
+    private TestTopics topics;
 
-    private ShardBuilderJobFixture(KafkaBroker broker, String registry, Path dataDir) {
-        this.broker = broker;
+    /** On a static {@code @RegisterExtension} field: set up before the class's first test, torn down after its last. */
+    ShardBuilderJobFixture(String registry) {
         this.registry = registry;
-        this.dataDir = dataDir;
-        this.topics = new TestTopics(broker.bootstrapServers(), registry, "accepted", "shards");
     }
 
-    static ShardBuilderJobFixture start(Path dir, String registry) throws Exception {
-        KafkaBroker broker = KafkaBroker.start(dir.resolve("broker"));
-        try {
-            broker.createTopic("accepted", 3);
-            broker.createTopic("shards", 1);
-            broker.createTopic("dlq", 1);
-            return new ShardBuilderJobFixture(broker, registry, dir.resolve("data"));
-        } catch (Exception e) {
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        dir = TempDirs.create(context, "shard-builder-it");
+        broker = KafkaBroker.start(dir.resolve("broker"));
+        broker.createTopic("accepted", 3);
+        broker.createTopic("shards", 1);
+        broker.createTopic("dlq", 1);
+        topics = new TestTopics(broker.bootstrapServers(), registry, "accepted", "shards");
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (broker != null) {
             broker.close();
-            throw e;
         }
     }
 
+    TestTopics topics() {
+        return topics;
+    }
+
+    /** This class's temp dir: the broker's files under broker/, the job's under data/, room for logs. */
+    Path dir() {
+        return dir;
+    }
+
     Path dataDir() {
-        return dataDir;
+        return dir.resolve("data");
     }
 
     /** The settings of a job on these topics and data dir, with {@code shards} (the job's tuning) on top. */
@@ -48,7 +63,7 @@ final class ShardBuilderJobFixture implements AutoCloseable {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "bootstrap.servers", broker.bootstrapServers(), "schema.registry.url", registry,
                 "topic.accepted", "accepted", "topic.shards", "shards", "topic.dlq", "dlq",
-                "data.dir", dataDir.toString()));
+                "data.dir", dataDir().toString()));
         settings.putAll(shards);
         return settings;
     }
@@ -69,10 +84,5 @@ final class ShardBuilderJobFixture implements AutoCloseable {
         public String toString() {
             return records() + " records in " + manifests.size() + " committed manifests";
         }
-    }
-
-    @Override
-    public void close() throws Exception {
-        broker.close();
     }
 }

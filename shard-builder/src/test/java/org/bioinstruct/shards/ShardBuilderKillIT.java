@@ -17,12 +17,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.ShardManifest;
 import org.bioinstruct.schemas.config.Settings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The embedded job in its own JVM against a real broker, killed with SIGKILL mid-stream and started again:
@@ -35,26 +33,13 @@ class ShardBuilderKillIT {
     private static final int PER_PHASE = 3_000;
     private static final String REGISTRY = "mock://shard-builder-kill-it";
 
-    @TempDir
-    static Path dir;
-    private static ShardBuilderJobFixture fixture;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        fixture = ShardBuilderJobFixture.start(dir, REGISTRY);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+    @RegisterExtension
+    static final ShardBuilderJobFixture fixture = new ShardBuilderJobFixture(REGISTRY);
 
     @Test
     @Timeout(150)
     void everyAcceptedExampleIsInExactlyOneCommittedShardAfterSigkillAndRestart() throws Exception {
-        TestTopics topics = fixture.topics;
+        TestTopics topics = fixture.topics();
         Map<String, String> settings = fixture.settings(Map.of(
                 "shards.size", "40", "shards.max.age.ms", "300", "shards.compression", "gzip",
                 "shards.checkpoint.interval.ms", "500", "shards.parallelism", "2"));
@@ -116,11 +101,11 @@ class ShardBuilderKillIT {
                 "-cp", System.getProperty("java.class.path"), ForkedShardBuilder.class.getName()));
         settings.forEach((k, v) -> command.add(k + "=" + v));
         return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile()).start();
+                .redirectOutput(fixture.dir().resolve(name + ".log").toFile()).start();
     }
 
     private static String log(String name) throws IOException {
-        return Files.readString(dir.resolve(name + ".log"));
+        return Files.readString(fixture.dir().resolve(name + ".log"));
     }
 
     private static String tail(String name) throws IOException {

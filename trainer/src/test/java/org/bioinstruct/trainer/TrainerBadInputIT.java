@@ -23,17 +23,14 @@ import org.bioinstruct.schemas.avro.AdapterCheckpoint;
 import org.bioinstruct.schemas.avro.ShardManifest;
 import org.bioinstruct.schemas.avro.Split;
 import org.bioinstruct.schemas.shards.ShardFile;
-import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.bioinstruct.schemas.topics.DlqHeaders;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.bioinstruct.trainer.adapters.AdapterStore;
 import org.bioinstruct.trainer.adapters.ShardRef;
 import org.bioinstruct.trainer.training.IncrementalTrainer;
 import org.bioinstruct.trainer.training.TestShards;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Manifests the trainer cannot train, on a real KRaft broker: one whose file is missing and one of a Parquet
@@ -42,30 +39,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TrainerBadInputIT {
     private static final TopicCatalogue TOPICS = TrainerFixture.TOPICS;
-    private static TrainerFixture fixture;
-    private static SingleNodeKafka kafka;
 
-    @TempDir
-    static Path dataDir;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        fixture = TrainerFixture.start("mock://trainer-bad-input-it", dataDir);
-        kafka = fixture.kafka;
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+    @RegisterExtension
+    static final TrainerFixture fixture = new TrainerFixture("mock://trainer-bad-input-it");
 
     @Test
     void deadLettersMissingAndParquetShardsAndTrainsTheGzippedShardAfterThem() throws Exception {
         TrainerSettings settings = fixture.settings(Map.of());
         BaseModel base = TrainerFixture.base(settings);
-        Path shards = dataDir.resolve("shards");
+        Path shards = fixture.dataDir().resolve("shards");
         ShardRef missing = TestShards.write(shards, "train-000001", TestShards.examples("m", 2));
         Files.delete(Path.of(URI.create(missing.uri())));
         byte[] parquetBytes = "PAR1 shard bytes PAR1".getBytes(StandardCharsets.US_ASCII);
@@ -79,13 +61,15 @@ class TrainerBadInputIT {
         try (IncrementalTrainer trainer = TrainerFixture.trainer(settings, base)) {
             TrainerLoop loop = new TrainerLoop(settings, trainer);
             Thread thread = TrainerFixture.start(loop, failure);
-            kafka.awaitCommittedOffset(settings.groupId(), TOPICS.shardsReady().name(), 3, Duration.ofSeconds(120));
+            fixture.kafka().awaitCommittedOffset(settings.groupId(), TOPICS.shardsReady().name(), 3,
+                    Duration.ofSeconds(120));
             loop.stop(Duration.ofSeconds(30));
             thread.join(30_000);
         }
         assertNull(failure.get());
 
-        List<ConsumerRecord<byte[], byte[]>> dead = kafka.readCommitted(TOPICS.dlq().name(), 3, Duration.ofSeconds(3));
+        List<ConsumerRecord<byte[], byte[]>> dead =
+                fixture.kafka().readCommitted(TOPICS.dlq().name(), 3, Duration.ofSeconds(3));
         assertEquals(List.of(missing.id(), "train-000002"), dead.stream().map(r -> key(r)).toList());
         assertTrue(header(dead.get(0), DlqHeaders.ERROR_MESSAGE).startsWith("cannot read shard file "
                 + Path.of(URI.create(missing.uri()))), header(dead.get(0), DlqHeaders.ERROR_MESSAGE));

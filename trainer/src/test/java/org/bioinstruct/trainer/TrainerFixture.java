@@ -14,40 +14,52 @@ import org.bioinstruct.model.BaseModels;
 import org.bioinstruct.schemas.avro.ShardManifest;
 import org.bioinstruct.schemas.config.Settings;
 import org.bioinstruct.schemas.testkit.SingleNodeKafka;
+import org.bioinstruct.schemas.testkit.TempDirs;
 import org.bioinstruct.schemas.topics.DlqHeaders;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.bioinstruct.schemas.topics.TopicSpec;
 import org.bioinstruct.trainer.adapters.AdapterStore;
 import org.bioinstruct.trainer.training.IncrementalTrainer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What the in-process trainer ITs share: a KRaft broker with the trainer's topics, settings on it, manifests to
  * publish, committed records to read back, and a loop run in its own thread.
  */
-final class TrainerFixture implements AutoCloseable {
+final class TrainerFixture implements BeforeAllCallback, AfterAllCallback {
     static final TopicCatalogue TOPICS = TopicCatalogue.defaults();
 
-    final SingleNodeKafka kafka;
     private final String registry;
     private final Map<String, Object> serde;
-    private final Path dataDir;
+    private final SingleNodeKafka kafka = SingleNodeKafka.perClass();
+    private Path dataDir;
 
-    private TrainerFixture(SingleNodeKafka kafka, String registry, Path dataDir) {
-        this.kafka = kafka;
+    /** On a static {@code @RegisterExtension} field: set up before the class's first test, torn down after its last. */
+    TrainerFixture(String registry) {
         this.registry = registry;
         this.serde = Map.of("schema.registry.url", registry);
-        this.dataDir = dataDir;
     }
 
-    static TrainerFixture start(String registry, Path dataDir) throws Exception {
-        SingleNodeKafka kafka = SingleNodeKafka.start();
-        try {
-            kafka.createTopics(TOPICS.shardsReady(), TOPICS.checkpoints(), TOPICS.trainingMetrics(), TOPICS.dlq());
-            return new TrainerFixture(kafka, registry, dataDir);
-        } catch (Exception e) {
-            kafka.close();
-            throw e;
-        }
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        dataDir = TempDirs.create(context, "trainer-it");
+        kafka.beforeAll(context);
+        kafka.createTopics(TOPICS.shardsReady(), TOPICS.checkpoints(), TOPICS.trainingMetrics(), TOPICS.dlq());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        kafka.afterAll(context);
+    }
+
+    SingleNodeKafka kafka() {
+        return kafka;
+    }
+
+    Path dataDir() {
+        return dataDir;
     }
 
     /** Settings on this broker and data dir: poll every 100 ms, batches of 2, one epoch, with {@code extra} on top. */
@@ -98,10 +110,5 @@ final class TrainerFixture implements AutoCloseable {
 
     static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         return DlqHeaders.value(record.headers(), name).orElseThrow();
-    }
-
-    @Override
-    public void close() throws Exception {
-        kafka.close();
     }
 }

@@ -24,7 +24,6 @@ import org.bioinstruct.schemas.avro.ShardManifest;
 import org.bioinstruct.schemas.avro.Split;
 import org.bioinstruct.schemas.avro.TrainingMetric;
 import org.bioinstruct.schemas.shards.Example;
-import org.bioinstruct.schemas.testkit.SingleNodeKafka;
 import org.bioinstruct.schemas.topics.DlqHeaders;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.bioinstruct.trainer.adapters.AdapterVersion;
@@ -32,10 +31,8 @@ import org.bioinstruct.trainer.adapters.ShardRef;
 import org.bioinstruct.trainer.training.ShardTrainer;
 import org.bioinstruct.trainer.training.StepMetrics;
 import org.bioinstruct.trainer.training.TestShards;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The trainer loop against a real single-node KRaft broker. The first loop is stopped abruptly after adapter
@@ -48,30 +45,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TrainerLoopIT {
     private static final TopicCatalogue TOPICS = TrainerFixture.TOPICS;
-    private static TrainerFixture fixture;
-    private static SingleNodeKafka kafka;
 
-    @TempDir
-    static Path dataDir;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        fixture = TrainerFixture.start("mock://trainer-loop-it", dataDir);
-        kafka = fixture.kafka;
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+    @RegisterExtension
+    static final TrainerFixture fixture = new TrainerFixture("mock://trainer-loop-it");
 
     @Test
     void crashBetweenAdapterWriteAndCommitTrainsNoShardTwice() throws Exception {
         TrainerSettings settings = fixture.settings(Map.of("trainer.metrics.every", "1"));
         BaseModel base = TrainerFixture.base(settings);
-        Path shards = dataDir.resolve("shards");
+        Path shards = fixture.dataDir().resolve("shards");
         ShardRef s1 = TestShards.write(shards, "train-000001", TestShards.examples("a", 4));
         ShardRef eval = TestShards.write(shards, "eval-000001", TestShards.examples("e", 2));
         ShardRef corrupt = TestShards.write(shards, "train-000002", TestShards.examples("c", 4));
@@ -79,7 +61,8 @@ class TrainerLoopIT {
         ShardRef s3 = TestShards.write(shards, "train-000003", TestShards.examples("b", 4));
         ShardRef s4 = TestShards.write(shards, "train-000004", TestShards.examples("d", 4));
         fixture.produce(manifest(s1, Split.TRAIN), manifest(eval, Split.EVAL), manifest(corrupt, Split.TRAIN));
-        kafka.send(TOPICS.shardsReady().name(), "garbage", "not an Avro record".getBytes(StandardCharsets.UTF_8));
+        fixture.kafka().send(TOPICS.shardsReady().name(), "garbage",
+                "not an Avro record".getBytes(StandardCharsets.UTF_8));
         fixture.produce(manifest(s3, Split.TRAIN), manifest(s4, Split.TRAIN));
         Map<String, Integer> trainings = new ConcurrentHashMap<>();
 
@@ -94,7 +77,9 @@ class TrainerLoopIT {
             Thread thread = TrainerFixture.start(loop, failure);
             List<AdapterCheckpoint> checkpoints = awaitCheckpoints(3);
             fixture.produce(manifest(s4, Split.TRAIN), manifest(s1, Split.TRAIN));
-            kafka.awaitCommittedOffset(settings.groupId(), TOPICS.shardsReady().name(), 8, Duration.ofSeconds(120)); // all 8 records of the manifest topic handled
+            // all 8 records of the manifest topic handled
+            fixture.kafka().awaitCommittedOffset(settings.groupId(), TOPICS.shardsReady().name(), 8,
+                    Duration.ofSeconds(120));
             loop.stop(Duration.ofSeconds(30));
             thread.join(30_000);
             assertEquals(null, failure.get());
@@ -112,7 +97,8 @@ class TrainerLoopIT {
                     dirs.map(p -> p.getFileName().toString()).sorted().toList());
         }
         // one more than expected: reading until the wait is over shows there is nothing else
-        List<ConsumerRecord<byte[], byte[]>> dead = kafka.readCommitted(TOPICS.dlq().name(), 3, Duration.ofSeconds(3));
+        List<ConsumerRecord<byte[], byte[]>> dead =
+                fixture.kafka().readCommitted(TOPICS.dlq().name(), 3, Duration.ofSeconds(3));
         assertEquals(2, dead.size());
         assertEquals(corrupt.id(), new String(dead.get(0).key(), StandardCharsets.UTF_8));
         assertTrue(header(dead.get(0), DlqHeaders.ERROR_MESSAGE).contains("sha256 mismatch"));
