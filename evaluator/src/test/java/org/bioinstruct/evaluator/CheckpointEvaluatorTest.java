@@ -12,13 +12,11 @@ import java.util.stream.Collectors;
 import org.bioinstruct.evaluator.scoring.BaselineCache;
 import org.bioinstruct.evaluator.suite.BenchmarkFormat;
 import org.bioinstruct.evaluator.suite.Suite;
-import org.bioinstruct.model.BaseModel;
-import org.bioinstruct.model.lora.LoraAdapter;
 import org.bioinstruct.schemas.avro.Category;
 import org.bioinstruct.schemas.avro.EvalMetric;
 import org.bioinstruct.schemas.shards.Example;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class CheckpointEvaluatorTest {
@@ -28,16 +26,11 @@ class CheckpointEvaluatorTest {
             new Example("e3", "Which gene is mutated?", "", "CFTR", Category.QA, "t"),
             new Example("e4", "Summarize.", "Fever and cough.", "flu like illness", Category.GEN, "t"));
 
+    @RegisterExtension
+    static final TinyModels.PerClass tiny = TinyModels.perClass(3, 0.5);
+
     @TempDir
     static Path dir;
-    static BaseModel base;
-    static LoraAdapter adapter;
-
-    @BeforeAll
-    static void model() throws Exception {
-        base = TinyModels.base(dir.resolve("base"));
-        adapter = TinyModels.randomAdapter(base, 3, 0.5);
-    }
 
     static Suite heldOut() {
         HeldOutSet set = new HeldOutSet();
@@ -49,9 +42,10 @@ class CheckpointEvaluatorTest {
     @Test
     void publishesFiguresPerTaskAndCategoryWithBaselineAndGain() throws Exception {
         List<EvalMetric> metrics;
-        try (CheckpointEvaluator evaluator = new CheckpointEvaluator(base, new BaselineCache(dir.resolve("s1"), "m", 8),
+        try (CheckpointEvaluator evaluator = new CheckpointEvaluator(tiny.base(),
+                new BaselineCache(dir.resolve("s1"), "m", 8),
                 8, Optional.empty())) {
-            metrics = evaluator.evaluate(3, "run-1", adapter, List.of(heldOut()));
+            metrics = evaluator.evaluate(3, "run-1", tiny.adapter(), List.of(heldOut()));
         }
         Map<String, Integer> n = metrics.stream().collect(Collectors.toMap(
                 m -> (m.getCategory() == null ? "all" : m.getCategory()) + "/" + m.getTask() + "/" + m.getMetric(), EvalMetric::getN));
@@ -75,14 +69,16 @@ class CheckpointEvaluatorTest {
         Path state = dir.resolve("s2");
         Suite suite = BenchmarkFormat.MEDNLI.read(Path.of(getClass().getResource("/benchmarks/mednli.jsonl").toURI()));
         List<EvalMetric> first;
-        try (CheckpointEvaluator evaluator = new CheckpointEvaluator(base, new BaselineCache(state, "m", 8), 8, Optional.empty())) {
-            first = evaluator.evaluate(1, "r", adapter, List.of(suite));
+        try (CheckpointEvaluator evaluator = new CheckpointEvaluator(tiny.base(), new BaselineCache(state, "m", 8), 8,
+                Optional.empty())) {
+            first = evaluator.evaluate(1, "r", tiny.adapter(), List.of(suite));
         }
         Path file = state.resolve("baseline/m-t8/mednli.jsonl");
         assertEquals(3, Files.readAllLines(file).size());
         List<EvalMetric> second;
-        try (CheckpointEvaluator evaluator = new CheckpointEvaluator(base, new BaselineCache(state, "m", 8), 8, Optional.empty())) {
-            second = evaluator.evaluate(2, "r", adapter, List.of(suite));
+        try (CheckpointEvaluator evaluator = new CheckpointEvaluator(tiny.base(), new BaselineCache(state, "m", 8), 8,
+                Optional.empty())) {
+            second = evaluator.evaluate(2, "r", tiny.adapter(), List.of(suite));
         }
         assertEquals(3, Files.readAllLines(file).size(), "nothing re-run for the base model");
         assertEquals(first.stream().map(EvalMetric::getBaseline).toList(), second.stream().map(EvalMetric::getBaseline).toList());

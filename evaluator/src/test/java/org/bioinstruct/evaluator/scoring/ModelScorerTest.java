@@ -5,35 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.bioinstruct.evaluator.TinyModels;
-import org.bioinstruct.model.BaseModel;
-import org.bioinstruct.model.lora.LoraAdapter;
 import org.bioinstruct.schemas.avro.Category;
 import org.bioinstruct.schemas.shards.Example;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ModelScorerTest {
     static final Example QUESTION = new Example("q", "Is aspirin an NSAID? Answer yes or no.", "", "Yes", Category.QA, "t");
 
-    @TempDir
-    static Path dir;
-    static BaseModel base;
-    static LoraAdapter adapter;
-
-    @BeforeAll
-    static void model() throws Exception {
-        base = TinyModels.base(dir.resolve("base"));
-        adapter = TinyModels.randomAdapter(base, 11, 0.5);
-    }
+    @RegisterExtension
+    static final TinyModels.PerClass tiny = TinyModels.perClass(11, 0.5);
 
     @Test
     void batchedOptionsScoreAsEachAlone() {
         List<String> options = List.of("Yes", "No", "Not sure at all");
-        try (ModelScorer scorer = ModelScorer.base(base)) {
+        try (ModelScorer scorer = ModelScorer.base(tiny.base())) {
             double[] batched = scorer.logLikelihoods(QUESTION, options);
             for (int i = 0; i < options.size(); i++) {
                 assertEquals(scorer.logLikelihoods(QUESTION, List.of(options.get(i)))[0], batched[i], 1e-4);
@@ -47,7 +35,7 @@ class ModelScorerTest {
     void aPromptLongerThanTheContextKeepsItsEnd() {
         String tail = java.util.stream.IntStream.range(0, 700).mapToObj(Integer::toString)
                 .collect(java.util.stream.Collectors.joining(" "));
-        try (ModelScorer scorer = ModelScorer.base(base)) {
+        try (ModelScorer scorer = ModelScorer.base(tiny.base())) {
             double[] a = scorer.logLikelihoods("first beginning\n" + tail, List.of(" 700", " 999"));
             double[] b = scorer.logLikelihoods("another, different beginning\n" + tail, List.of(" 700", " 999"));
             assertArrayEquals(a, b, 1e-4);
@@ -57,7 +45,8 @@ class ModelScorerTest {
 
     @Test
     void greedyAnswersAreDeterministicAndDependOnTheAdapter() {
-        try (ModelScorer plain = ModelScorer.base(base); ModelScorer tuned = ModelScorer.tuned(base, adapter)) {
+        try (ModelScorer plain = ModelScorer.base(tiny.base());
+             ModelScorer tuned = ModelScorer.tuned(tiny.base(), tiny.adapter())) {
             String answer = tuned.answer(QUESTION, 12);
             assertEquals(answer, tuned.answer(QUESTION, 12));
             assertNotEquals(answer, plain.answer(QUESTION, 12));
@@ -66,7 +55,8 @@ class ModelScorerTest {
 
     @Test
     void anAdapterChangesTheScores() {
-        try (ModelScorer plain = ModelScorer.base(base); ModelScorer tuned = ModelScorer.tuned(base, adapter)) {
+        try (ModelScorer plain = ModelScorer.base(tiny.base());
+             ModelScorer tuned = ModelScorer.tuned(tiny.base(), tiny.adapter())) {
             double[] a = plain.logLikelihoods(QUESTION, List.of("Yes", "No"));
             double[] b = tuned.logLikelihoods(QUESTION, List.of("Yes", "No"));
             assertNotEquals(a[0], b[0]);
