@@ -10,11 +10,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -53,13 +51,8 @@ class FilterTopologyTest {
 
     @BeforeEach
     void startDriver(@TempDir Path stateDir) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "filter-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(FilterApp.buildTopology(TOPICS, serdeConfig, FilterRules.defaults(), REPORT_NEIGHBOURS_FROM_HALF, counters,
-                java.time.Clock.systemUTC()), props);
+        driver = TopologyTestDrivers.create(FilterApp.buildTopology(TOPICS, serdeConfig, FilterRules.defaults(),
+                REPORT_NEIGHBOURS_FROM_HALF, counters, java.time.Clock.systemUTC()), "filter-test", stateDir);
         raw = driver.createInputTopic(TOPICS.raw().name(), TOPICS.raw().keySerde(serdeConfig).serializer(),
                 TOPICS.raw().valueSerde(serdeConfig).serializer());
         rawBytes = driver.createInputTopic(TOPICS.raw().name(), Serdes.ByteArray().serializer(),

@@ -9,14 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.bioinstruct.filter.TopologyTestDrivers;
 import org.bioinstruct.schemas.avro.AcceptedInstruction;
 import org.bioinstruct.schemas.avro.Category;
 import org.bioinstruct.schemas.avro.RejectedInstruction;
@@ -43,12 +42,7 @@ class CountingProcessorTest {
 
     @BeforeEach
     void startDriver(@TempDir Path stateDir) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "counts-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(CountedDecisions.topology(serdeConfig), props);
+        driver = TopologyTestDrivers.create(CountedDecisions.topology(serdeConfig), "counts-test", stateDir);
         decidedAccepted = driver.createInputTopic(CountedDecisions.ACCEPTED, TOPICS.accepted().keySerde(serdeConfig).serializer(),
                 TOPICS.accepted().valueSerde(serdeConfig).serializer());
         decidedRejected = driver.createInputTopic(CountedDecisions.REJECTED, TOPICS.rejected().keySerde(serdeConfig).serializer(),
