@@ -1,7 +1,6 @@
 package org.bioinstruct.shards;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.bioinstruct.schemas.testkit.Await;
+import org.bioinstruct.schemas.testkit.FreePorts;
 
 /**
  * A real single-node KRaft broker (Kafka 4.3) in its own JVM, for the ITs and the benchmark. It cannot run
@@ -37,8 +37,8 @@ final class KafkaBroker implements AutoCloseable {
     static KafkaBroker start(Path home) throws Exception {
         String classpath = Files.readString(Path.of(System.getProperty("kafka.broker.classpath.file",
                 "target/kafka-broker-classpath.txt"))).trim();
-        int port = freePort();
-        int controllerPort = freePort();
+        int port = FreePorts.next();
+        int controllerPort = FreePorts.next();
         Files.createDirectories(home);
         Path config = home.resolve("server.properties");
         Files.writeString(config, serverProperties(home.resolve("kafka-logs"), port, controllerPort));
@@ -126,11 +126,5 @@ final class KafkaBroker implements AutoCloseable {
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=false",
                 "");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.bioinstruct.schemas.registry.InMemorySchemaRegistry;
 import org.bioinstruct.schemas.registry.RegistryException;
 import org.bioinstruct.schemas.serde.SerdeConfig;
 import org.bioinstruct.schemas.serde.WireFormat;
+import org.bioinstruct.schemas.testkit.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,10 +56,7 @@ class OutputSchemasTest {
 
     @Test
     void failsNamingTopicAndSubjectWhenTheRegistryCannotBeReached() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = FreePorts.next();
         Map<String, String> unreachable = Map.of(SerdeConfig.REGISTRY_URL, "http://127.0.0.1:" + closedPort);
 
         OutputSchemaException e = assertThrows(OutputSchemaException.class,

@@ -1,7 +1,6 @@
 package org.bioinstruct.infra.security;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import org.bioinstruct.infra.process.BuiltModule;
 import org.bioinstruct.infra.process.JvmProcess;
 import org.bioinstruct.infra.process.ProjectLayout;
 import org.bioinstruct.infra.stack.LocalBroker;
+import org.bioinstruct.schemas.testkit.FreePorts;
 
 /**
  * A real single-node KRaft broker JVM with a SASL_SSL listener (SCRAM-SHA-512) for clients, a plaintext
@@ -38,9 +38,9 @@ final class SecureBroker implements AutoCloseable {
         Path keystore = dir.resolve("broker.p12");
         Path truststore = dir.resolve("truststore.p12");
         makeStores(dir, keystore, truststore);
-        int plainPort = freePort();
-        int saslPort = freePort();
-        int controllerPort = freePort();
+        int plainPort = FreePorts.next();
+        int saslPort = FreePorts.next();
+        int controllerPort = FreePorts.next();
         Path config = Files.writeString(dir.resolve("server.properties"),
                 serverProperties(dir.resolve("kafka-logs"), plainPort, saslPort, controllerPort, keystore));
         Path log = dir.resolve("broker.log");
@@ -129,12 +129,6 @@ final class SecureBroker implements AutoCloseable {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override
