@@ -14,15 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serializer;
 import org.bioinstruct.model.BaseModels;
 import org.bioinstruct.schemas.avro.AdapterCheckpoint;
 import org.bioinstruct.schemas.avro.ShardManifest;
@@ -60,10 +53,7 @@ class TrainerKillIT {
     void sigkillAndRestartTrainNoShardTwiceAndLoseNoCheckpoint() throws Exception {
         ForkedTrainer.registerSchemas(REGISTRY, TOPICS);
         try (SingleNodeKafka kafka = SingleNodeKafka.start()) {
-            try (var admin = kafka.admin()) {
-                admin.createTopics(Stream.of(TOPICS.shardsReady(), TOPICS.checkpoints(), TOPICS.trainingMetrics(),
-                        TOPICS.dlq()).map(t -> new NewTopic(t.name(), 1, (short) 1)).toList()).all().get();
-            }
+            kafka.createTopics(TOPICS.shardsReady(), TOPICS.checkpoints(), TOPICS.trainingMetrics(), TOPICS.dlq());
             Path dataDir = dir.resolve("data");
             BaseModels.createOrLoad(dataDir.resolve("models/base"), 7);
             List<String> shardIds = produceShards(kafka, dataDir);
@@ -108,24 +98,16 @@ class TrainerKillIT {
     }
 
     private List<String> produceShards(SingleNodeKafka kafka, Path dataDir) throws Exception {
-        Serializer<ShardManifest> values = TOPICS.shardsReady().valueSerde(SERDE).serializer();
         List<String> ids = new ArrayList<>();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            for (int i = 1; i <= SHARDS; i++) {
-                ShardRef shard = TestShards.write(dataDir.resolve("shards"), String.format("train-%06d", i),
-                        TestShards.examples("s" + i, 16));
-                Path file = Path.of(java.net.URI.create(shard.uri()));
-                ShardManifest manifest = ShardManifest.newBuilder().setShardId(shard.id()).setUri(shard.uri())
-                        .setSplit(Split.TRAIN).setRecordCount(16).setSha256(shard.sha256())
-                        .setByteSize(Files.size(file)).setCreatedAt(Instant.now()).build();
-                String topic = TOPICS.shardsReady().name();
-                producer.send(new ProducerRecord<>(topic, shard.id().getBytes(), values.serialize(topic, manifest)))
-                        .get();
-                ids.add(shard.id());
-            }
+        for (int i = 1; i <= SHARDS; i++) {
+            ShardRef shard = TestShards.write(dataDir.resolve("shards"), String.format("train-%06d", i),
+                    TestShards.examples("s" + i, 16));
+            Path file = Path.of(java.net.URI.create(shard.uri()));
+            ShardManifest manifest = ShardManifest.newBuilder().setShardId(shard.id()).setUri(shard.uri())
+                    .setSplit(Split.TRAIN).setRecordCount(16).setSha256(shard.sha256())
+                    .setByteSize(Files.size(file)).setCreatedAt(Instant.now()).build();
+            kafka.send(TOPICS.shardsReady(), SERDE, shard.id(), manifest);
+            ids.add(shard.id());
         }
         return ids;
     }

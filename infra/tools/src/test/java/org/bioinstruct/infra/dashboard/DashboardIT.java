@@ -11,11 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,6 +29,7 @@ import org.bioinstruct.schemas.topics.TopicSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -54,7 +51,8 @@ class DashboardIT {
     static final String REGISTRY = "mock://dashboard-it";
     static final Map<String, Object> SERDE = Map.of("schema.registry.url", REGISTRY);
     static final TopicCatalogue TOPICS = TopicCatalogue.defaults();
-    static SingleNodeKafka kafka;
+    @RegisterExtension
+    static final SingleNodeKafka kafka = SingleNodeKafka.perClass();
     static KafkaProducer<byte[], byte[]> producer;
 
     @TempDir
@@ -66,15 +64,8 @@ class DashboardIT {
             fail("the dashboard test needs Debian's chromium and chromedriver (" + CHROMIUM + ", " + CHROMEDRIVER
                     + "): apt-get install -y chromium chromium-driver");
         }
-        kafka = SingleNodeKafka.start();
-        try (Admin admin = kafka.admin()) {
-            List<NewTopic> topics = new ArrayList<>();
-            for (TopicSpec<?, ?> spec : List.of(TOPICS.trainingMetrics(), TOPICS.evalMetrics(), TOPICS.accepted(),
-                    TOPICS.rejected(), TOPICS.shardsReady())) {
-                topics.add(new NewTopic(spec.name(), spec.partitions(), (short) 1));
-            }
-            admin.createTopics(topics).all().get();
-        }
+        kafka.createTopics(TOPICS.trainingMetrics(), TOPICS.evalMetrics(), TOPICS.accepted(), TOPICS.rejected(),
+                TOPICS.shardsReady());
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
@@ -84,9 +75,6 @@ class DashboardIT {
     static void stop() throws Exception {
         if (producer != null) {
             producer.close();
-        }
-        if (kafka != null) {
-            kafka.close();
         }
     }
 
