@@ -37,24 +37,24 @@ public final class KafkaSchemaLog implements SchemaLog {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSchemaLog.class);
     private static final int MAX_REPLICATION = 3;
 
-    private final RegistryConfig config;
+    private final RegistrySettings config;
     private final TopicPartition partition;
     private final LogCodec codec = new LogCodec();
     private final KafkaProducer<byte[], byte[]> producer;
 
-    private KafkaSchemaLog(RegistryConfig config) {
+    private KafkaSchemaLog(RegistrySettings config) {
         this.config = config;
         this.partition = new TopicPartition(config.topic(), 0);
         this.producer = new KafkaProducer<>(producerConfig(), new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /** Connects, creating the topic when it does not exist yet. */
-    public static KafkaSchemaLog open(RegistryConfig config) {
+    public static KafkaSchemaLog open(RegistrySettings config) {
         ensureTopic(config);
         return new KafkaSchemaLog(config);
     }
 
-    private static void ensureTopic(RegistryConfig config) {
+    private static void ensureTopic(RegistrySettings config) {
         Map<String, Object> adminConfig = new HashMap<>(clientBase(config));
         adminConfig.putIfAbsent(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, (int) config.kafkaTimeout().toMillis());
         adminConfig.putIfAbsent(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) config.kafkaTimeout().toMillis());
@@ -177,7 +177,7 @@ public final class KafkaSchemaLog implements SchemaLog {
         return props;
     }
 
-    private static Map<String, Object> clientBase(RegistryConfig config) {
+    private static Map<String, Object> clientBase(RegistrySettings config) {
         return KafkaClientConfigs.client(config.bootstrapServers(), config.kafkaOverrides());
     }
 

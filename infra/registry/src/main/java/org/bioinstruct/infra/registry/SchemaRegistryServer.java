@@ -39,11 +39,11 @@ public final class SchemaRegistryServer implements AutoCloseable {
     }
 
     public static SchemaRegistryServer start(Settings settings) {
-        return start(RegistryConfig.from(settings));
+        return start(RegistrySettings.from(settings));
     }
 
     /** Prepares the topic, replays it, then starts answering HTTP; returns once ready. */
-    public static SchemaRegistryServer start(RegistryConfig config) {
+    public static SchemaRegistryServer start(RegistrySettings config) {
         KafkaSchemaLog log = KafkaSchemaLog.open(config);
         try {
             SchemaStore store = new SchemaStore();
@@ -105,9 +105,9 @@ public final class SchemaRegistryServer implements AutoCloseable {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        RegistryConfig config;
+        RegistrySettings config;
         try {
-            config = RegistryConfig.from(Settings.fromArgs(args));
+            config = RegistrySettings.from(Settings.fromArgs(args));
         } catch (InvalidConfigException e) {
             System.err.println(e.getMessage());
             System.exit(2);

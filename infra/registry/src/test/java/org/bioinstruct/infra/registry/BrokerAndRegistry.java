@@ -24,12 +24,12 @@ public final class BrokerAndRegistry implements AutoCloseable {
     }
 
     /** The settings of a registry on this broker keeping its schemas in {@code schemasTopic}, on a free port. */
-    public RegistryConfig registryConfig(String schemasTopic) {
+    public RegistrySettings registryConfig(String schemasTopic) {
         return registryConfig(kafka, schemasTopic);
     }
 
-    private static RegistryConfig registryConfig(SingleNodeKafka kafka, String schemasTopic) {
-        return RegistryConfig.defaults(kafka.bootstrapServers()).withPort(0).withTopic(schemasTopic);
+    private static RegistrySettings registryConfig(SingleNodeKafka kafka, String schemasTopic) {
+        return RegistrySettings.defaults(kafka.bootstrapServers()).withPort(0).withTopic(schemasTopic);
     }
 
     public SingleNodeKafka kafka() {

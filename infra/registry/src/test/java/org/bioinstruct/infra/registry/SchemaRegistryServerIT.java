@@ -63,7 +63,7 @@ class SchemaRegistryServerIT {
         }
     }
 
-    private static RegistryConfig config(String topic) {
+    private static RegistrySettings config(String topic) {
         return stack.registryConfig(topic);
     }
 

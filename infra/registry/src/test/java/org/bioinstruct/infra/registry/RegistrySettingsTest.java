@@ -9,11 +9,11 @@ import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
 import org.junit.jupiter.api.Test;
 
-class RegistryConfigTest {
+class RegistrySettingsTest {
 
     @Test
     void defaultsToLocalhost8081AndTheSchemasTopic() {
-        RegistryConfig config = RegistryConfig.from(Settings.fromArgs("bootstrap.servers=localhost:9092"));
+        RegistrySettings config = RegistrySettings.from(Settings.fromArgs("bootstrap.servers=localhost:9092"));
         assertEquals("127.0.0.1", config.host());
         assertEquals(8081, config.port());
         assertEquals("_schemas", config.topic());
@@ -23,7 +23,7 @@ class RegistryConfigTest {
 
     @Test
     void readsOverridesAndKafkaPrefixedClientProperties() {
-        RegistryConfig config = RegistryConfig.from(Settings.fromArgs("bootstrap.servers=b:9092",
+        RegistrySettings config = RegistrySettings.from(Settings.fromArgs("bootstrap.servers=b:9092",
                 "registry.port=0", "registry.host=0.0.0.0", "registry.topic=_schemas_test",
                 "kafka.security.protocol=PLAINTEXT"));
         assertEquals(0, config.port());
@@ -35,10 +35,10 @@ class RegistryConfigTest {
     @Test
     void failsNamingTheKeyThatIsMissingOrWrong() {
         assertEquals("bootstrap.servers", assertThrows(InvalidConfigException.class,
-                () -> RegistryConfig.from(Settings.fromArgs("registry.port=8081"))).key());
+                () -> RegistrySettings.from(Settings.fromArgs("registry.port=8081"))).key());
         assertEquals("registry.port", assertThrows(InvalidConfigException.class,
-                () -> RegistryConfig.from(Settings.fromArgs("bootstrap.servers=b:9092", "registry.port=70000"))).key());
+                () -> RegistrySettings.from(Settings.fromArgs("bootstrap.servers=b:9092", "registry.port=70000"))).key());
         assertEquals("registry.topic", assertThrows(InvalidConfigException.class,
-                () -> RegistryConfig.from(Settings.fromArgs("bootstrap.servers=b:9092", "registry.topic=bad topic"))).key());
+                () -> RegistrySettings.from(Settings.fromArgs("bootstrap.servers=b:9092", "registry.topic=bad topic"))).key());
     }
 }

@@ -7,7 +7,7 @@ import org.bioinstruct.schemas.config.InvalidConfigException;
 import org.bioinstruct.schemas.config.Settings;
 
 /** The registry server's validated settings. */
-public record RegistryConfig(String host, int port, String bootstrapServers, String topic, Duration kafkaTimeout,
+public record RegistrySettings(String host, int port, String bootstrapServers, String topic, Duration kafkaTimeout,
                              Map<String, String> kafkaOverrides, RegistryAuth auth) {
     public static final String HOST = "registry.host";
     public static final String PORT = "registry.port";
@@ -19,17 +19,17 @@ public record RegistryConfig(String host, int port, String bootstrapServers, Str
     public static final String DEFAULT_TOPIC = "_schemas";
     public static final long DEFAULT_KAFKA_TIMEOUT_MS = 30_000;
 
-    public RegistryConfig {
+    public RegistrySettings {
         kafkaOverrides = Map.copyOf(kafkaOverrides);
     }
 
     /** Reads and checks every key up front; a bad one is an {@link InvalidConfigException} naming it. */
-    public static RegistryConfig from(Settings settings) {
+    public static RegistrySettings from(Settings settings) {
         String topic = settings.string(TOPIC, DEFAULT_TOPIC);
         if (!topic.matches("[a-zA-Z0-9._-]{1,249}")) {
             throw new InvalidConfigException(TOPIC, topic, "not a legal Kafka topic name");
         }
-        return new RegistryConfig(
+        return new RegistrySettings(
                 settings.string(HOST, DEFAULT_HOST),
                 settings.intValue(PORT, DEFAULT_PORT, 0, 65_535),
                 settings.string(CommonKeys.BOOTSTRAP_SERVERS),
@@ -40,19 +40,19 @@ public record RegistryConfig(String host, int port, String bootstrapServers, Str
     }
 
     /** Defaults for everything but the broker address. */
-    public static RegistryConfig defaults(String bootstrapServers) {
+    public static RegistrySettings defaults(String bootstrapServers) {
         return from(Settings.of(Map.of(CommonKeys.BOOTSTRAP_SERVERS, bootstrapServers)));
     }
 
-    public RegistryConfig withPort(int newPort) {
-        return new RegistryConfig(host, newPort, bootstrapServers, topic, kafkaTimeout, kafkaOverrides, auth);
+    public RegistrySettings withPort(int newPort) {
+        return new RegistrySettings(host, newPort, bootstrapServers, topic, kafkaTimeout, kafkaOverrides, auth);
     }
 
-    public RegistryConfig withTopic(String newTopic) {
-        return new RegistryConfig(host, port, bootstrapServers, newTopic, kafkaTimeout, kafkaOverrides, auth);
+    public RegistrySettings withTopic(String newTopic) {
+        return new RegistrySettings(host, port, bootstrapServers, newTopic, kafkaTimeout, kafkaOverrides, auth);
     }
 
-    public RegistryConfig withAuth(RegistryAuth newAuth) {
-        return new RegistryConfig(host, port, bootstrapServers, topic, kafkaTimeout, kafkaOverrides, newAuth);
+    public RegistrySettings withAuth(RegistryAuth newAuth) {
+        return new RegistrySettings(host, port, bootstrapServers, topic, kafkaTimeout, kafkaOverrides, newAuth);
     }
 }
