@@ -3,8 +3,6 @@ package org.bioinstruct.generator.synthetic;
 import static org.bioinstruct.generator.synthetic.Text.capitalize;
 
 import org.bioinstruct.generator.CandidateTask;
-import org.bioinstruct.generator.ContentKey;
-import org.bioinstruct.generator.GenerationBackend;
 import java.util.List;
 import org.bioinstruct.generator.synthetic.Lexicon.Drug;
 import org.bioinstruct.generator.synthetic.Lexicon.Gene;

@@ -1,8 +1,5 @@
 package org.bioinstruct.generator.synthetic;
 
-import org.bioinstruct.generator.CandidateTask;
-import org.bioinstruct.generator.ContentKey;
-import org.bioinstruct.generator.GenerationBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,8 +1,6 @@
 package org.bioinstruct.generator.synthetic;
 
 import org.bioinstruct.generator.CandidateTask;
-import org.bioinstruct.generator.ContentKey;
-import org.bioinstruct.generator.GenerationBackend;
 import org.bioinstruct.schemas.avro.Category;
 
 /** One kind of task: fills its slots from the lexicon with the given random source. */

@@ -3,7 +3,6 @@ package org.bioinstruct.generator.synthetic;
 import org.bioinstruct.generator.RawInstructions;
 import org.bioinstruct.generator.CandidateTask;
 import org.bioinstruct.generator.ContentKey;
-import org.bioinstruct.generator.GenerationBackend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

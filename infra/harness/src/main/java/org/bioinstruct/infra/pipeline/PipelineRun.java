@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.bioinstruct.infra.audit.AuditReport;
 import org.bioinstruct.infra.audit.PipelineAudit;
-import org.bioinstruct.infra.pipeline.PipelineWatcher;
 import org.bioinstruct.infra.process.JvmProcess;
 import org.bioinstruct.infra.process.ProjectLayout;
 import org.bioinstruct.infra.stack.LocalStack;

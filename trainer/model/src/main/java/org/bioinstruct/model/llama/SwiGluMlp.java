@@ -13,7 +13,6 @@ import ai.djl.util.PairList;
 import java.util.Map;
 import org.bioinstruct.model.lora.LoraLinear;
 import org.bioinstruct.model.lora.LoraSpec;
-import org.bioinstruct.model.tensor.OwnedArrays;
 
 /** LLaMA's feed-forward block: {@code down_proj(silu(gate_proj(x)) * up_proj(x))}. */
 public class SwiGluMlp extends AbstractBlock implements HfNamed {
