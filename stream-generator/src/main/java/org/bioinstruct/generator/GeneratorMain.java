@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Stage entry point: produces {@code generator.count} RawInstructions to the raw topic and exits 0.
  * Exit 2 on invalid configuration, 1 when the registry does not accept the raw topic's value schema at start-up
- * (before any task is generated) or when sending fails. SIGTERM stops after the current record, flushed.
+ * (before any task is generated), when sending fails, or when the backend ran out before its first task (e.g. an
+ * import whose every record was malformed: nothing useful was done). SIGTERM stops after the current record,
+ * flushed.
  */
 public final class GeneratorMain {
     private static final Logger LOG = LoggerFactory.getLogger(GeneratorMain.class);
@@ -73,6 +75,11 @@ public final class GeneratorMain {
             long sent = publisher.publish(config.count(), new RatePacer(config.rate()), progress);
             if (publisher.failure() != null) {
                 LOG.error("sending to {} failed: {}", raw.name(), publisher.failure().toString());
+                return 1;
+            }
+            if (sent == 0 && !publisher.stopRequested()) {
+                LOG.error("nothing was sent to {}: backend {} had no task to give{}", raw.name(), backend.source(),
+                        backend.counters().isEmpty() ? "" : " (" + backend.counters() + ")");
                 return 1;
             }
             LOG.info(String.format(Locale.ROOT, "done: %d records sent to %s in %.2f s (%.0f records/s, %.0f bytes/record)%s",

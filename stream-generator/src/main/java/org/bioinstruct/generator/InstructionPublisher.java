@@ -28,6 +28,10 @@ final class InstructionPublisher {
         stopRequested = true;
     }
 
+    boolean stopRequested() {
+        return stopRequested;
+    }
+
     /**
      * Sends {@code count} records, or every record the backend has when {@code count} is 0; fewer if
      * stopped, if a send fails or if the backend runs out. Flushes, and returns how many were sent.

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.bioinstruct.generator.llm.openai.FakeOpenAiServer;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import org.bioinstruct.schemas.serde.SerdeConfig;
 import org.bioinstruct.schemas.topics.TopicCatalogue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The generator against a real single-node KRaft broker. */
 class GeneratorMainIT {
@@ -103,6 +106,16 @@ class GeneratorMainIT {
         assertEquals("corpus:mcqa:mcqa-sample.jsonl", records.get(0).value().getSource());
         assertEquals("mcqa-sample.jsonl", new String(records.get(0).headers().lastHeader(RawInstructions.HEADER_ORIGIN)
                 .value(), java.nio.charset.StandardCharsets.UTF_8).split(":")[0]);
+    }
+
+    @Test
+    void anImportThatYieldsNoTaskExitsNonZero(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("malformed.jsonl");
+        Files.writeString(file, "not json\n{\"question\": \"no options or answer\"}\n");
+        String[] args = {"bootstrap.servers=" + cluster.bootstrapServers(), "schema.registry.url=" + REGISTRY,
+                "generator.backend=import", "generator.count=0", "import.format=mcqa", "import.file=" + file,
+                "topic.raw=empty-imports", "run.id=import-empty"};
+        assertEquals(1, GeneratorMain.run(GeneratorSettings.from(Settings.fromArgs(args))));
     }
 
     private static List<ConsumerRecord<String, RawInstruction>> readAll(String bootstrap, int expected) {
