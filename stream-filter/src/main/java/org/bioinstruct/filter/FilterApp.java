@@ -1,6 +1,5 @@
 package org.bioinstruct.filter;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -38,8 +37,6 @@ public final class FilterApp implements AutoCloseable {
 
     private final FilterSettings settings;
     private final Properties config;
-    private final TopicCatalogue topics;
-    private final Map<String, String> serdeConfig;
     private final FilterCounters counters = new FilterCounters();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final ScheduledExecutorService summaries = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -54,8 +51,6 @@ public final class FilterApp implements AutoCloseable {
     public FilterApp(FilterSettings settings) {
         this.settings = settings;
         this.config = settings.streamsConfig();
-        this.serdeConfig = settings.serdeConfig();
-        this.topics = settings.topics();
     }
 
     /** Validates everything up front; throws {@link InvalidConfigException} naming the first bad key. */
@@ -78,22 +73,22 @@ public final class FilterApp implements AutoCloseable {
      * once the streams client is starting. Throws {@link OutputSchemaException} if a schema is not accepted.
      */
     public synchronized void start() throws Exception {
-        OutputSchemas.registerAll(serdeConfig, List.of(topics.accepted(), topics.rejected()));
+        TopicCatalogue topics = settings.topics();
+        OutputSchemas.registerAll(settings.serdeConfig(), List.of(topics.accepted(), topics.rejected()));
         // the repartition topic's schema too, so a registry that refuses it fails the start, not the first task
-        String applicationId = config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
-        OutputSchemas.register(serdeConfig, FilterTopology.dedupTopic(applicationId), RawInstruction.class);
+        OutputSchemas.register(settings.serdeConfig(), FilterTopology.dedupTopic(settings.applicationId()),
+                RawInstruction.class);
         FilterTopics.ensureExist(adminConfig(), List.of(topics.raw(), topics.accepted(), topics.rejected(), topics.dlq()),
-                Short.parseShort(config.get(StreamsConfig.REPLICATION_FACTOR_CONFIG).toString()));
+                (short) settings.replicationFactor());
         if (settings.staticMembership()) {
-            config.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
-                    GroupInstanceId.of(Path.of(config.getProperty(StreamsConfig.STATE_DIR_CONFIG))));
+            config.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, GroupInstanceId.of(settings.stateDirPath()));
         }
         if (settings.query().enabled()) {
             countsServer = CountsServer.start(settings.query());
             config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, countsServer.applicationServer());
             LOG.info("counts queryable at http://{}/counts", countsServer.applicationServer());
         }
-        streams = new KafkaStreams(buildTopology(topics, serdeConfig, settings.rules(), settings.nearDuplicates(),
+        streams = new KafkaStreams(buildTopology(topics, settings.serdeConfig(), settings.rules(), settings.nearDuplicates(),
                 counters, Clock.systemUTC()), config);
         if (countsServer != null) {
             countsServer.attach(streams);
@@ -120,7 +115,7 @@ public final class FilterApp implements AutoCloseable {
         }, settings.summaryIntervalMs(), settings.summaryIntervalMs(), TimeUnit.MILLISECONDS);
         LOG.info("filter started: {} -> {}, {} (dlq {}), application.id {}, group.instance.id {}",
                 topics.raw().name(), topics.accepted().name(), topics.rejected().name(), topics.dlq().name(),
-                config.get(StreamsConfig.APPLICATION_ID_CONFIG),
+                settings.applicationId(),
                 config.getOrDefault(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "none (dynamic membership)"));
     }
 
