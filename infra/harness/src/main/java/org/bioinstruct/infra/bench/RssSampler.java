@@ -39,8 +39,9 @@ final class RssSampler implements AutoCloseable {
     }
 
     void watch(String name, long pid) {
-        pids.put(name, pid);
+        // the series first: the sampling thread reads pids and appends to series.get(name) at any moment
         series.computeIfAbsent(name, n -> Collections.synchronizedList(new ArrayList<>()));
+        pids.put(name, pid);
     }
 
     private void loop() {
